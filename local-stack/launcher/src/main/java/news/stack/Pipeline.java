@@ -1,0 +1,261 @@
+package news.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline on this machine: the local stack, then ingest-, enrich- and publish-service as
+ * separate processes, then the sample articles posted through ingest-service, until they are
+ * searchable in Elasticsearch. Runs until Ctrl-C, which stops everything.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    public static final int INGEST_PORT = 8080;
+    public static final int ENRICH_PORT = 8082;
+    public static final int PUBLISH_PORT = 8083;
+    public static final String ALIAS = "articles";
+
+    private final AutoCloseable stack;
+    private final Endpoints endpoints;
+    private final List<ServiceProcess> services;
+
+    private Pipeline(AutoCloseable stack, Endpoints endpoints, List<ServiceProcess> services) {
+        this.stack = stack;
+        this.endpoints = endpoints;
+        this.services = services;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public List<ServiceProcess> services() {
+        return services;
+    }
+
+    public ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Starts the stack (or reuses one already running) and the three services with the given extra
+     * environment (topic names, alias, ... for tests that must not share them), and waits until
+     * every service reports healthy.
+     */
+    public static Pipeline start(StackConfig config, Map<String, String> extraEnvironment, int portOffset) {
+        AutoCloseable stack = () -> { };
+        if (!LocalStack.isRunning(config)) {
+            stack = LocalStack.start(config, true);
+        }
+        Endpoints endpoints = config.endpoints();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers(),
+                "SCHEMA_REGISTRY_URL", endpoints.schemaRegistryUrl(),
+                "ELASTICSEARCH_URL", endpoints.elasticsearchUrl()));
+        environment.putAll(extraEnvironment);
+        Path logs = config.dataDir().resolve("logs");
+        List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC");
+        List<ServiceProcess> services = new ArrayList<>();
+        Pipeline pipeline = new Pipeline(stack, endpoints, services);
+        try {
+            services.add(ServiceProcess.start(config.repoRoot(), "ingest-service", INGEST_PORT + portOffset, environment, jvm, logs));
+            services.add(ServiceProcess.start(config.repoRoot(), "enrich-service", ENRICH_PORT + portOffset, environment, jvm, logs));
+            services.add(ServiceProcess.start(config.repoRoot(), "publish-service", PUBLISH_PORT + portOffset, environment, jvm, logs));
+            for (ServiceProcess service : services) {
+                service.awaitHealthy(Duration.ofSeconds(180));
+            }
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        services.reversed().forEach(ServiceProcess::close);
+        try {
+            stack.close();
+        } catch (Exception e) {
+            System.err.println("stopping the local stack failed: " + e);
+        }
+    }
+
+    // ---- the run command ----
+
+    public static void main(String[] args) throws Exception {
+        long commandStarted = Long.getLong("pipeline.started", System.currentTimeMillis());
+        StackConfig config = StackConfig.fromEnvironment();
+        Files.createDirectories(config.dataDir());
+        System.out.println("Starting the local stack and the three services (logs in " + config.dataDir().resolve("logs") + ") ...");
+        Pipeline pipeline = start(config, Map.of(), 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the services and the local stack ...");
+            pipeline.close();
+        }, "pipeline-shutdown"));
+        for (ServiceProcess service : pipeline.services) {
+            System.out.printf(Locale.ROOT, "  %-16s %s  (pid %d, RSS %d MB)%n", service.name(), service.url(),
+                    service.pid(), service.residentMegabytes());
+        }
+
+        SampleFeed feed = new SampleFeed(config.repoRoot().resolve("samples/articles"), pipeline.service("ingest-service").url());
+        System.out.println("\nPosting the sample articles from samples/articles ...");
+        SampleFeed.Result posted = feed.postAll();
+        System.out.println(posted.summary());
+
+        long firstSearchable = pipeline.awaitSearchable(1, Duration.ofSeconds(120));
+        System.out.printf(Locale.ROOT, "First article searchable %.1f s after the command started.%n",
+                (firstSearchable - commandStarted) / 1000.0);
+        pipeline.awaitSearchable(posted.expectedDocuments(), Duration.ofSeconds(180));
+        System.out.printf(Locale.ROOT, "All %d expected articles searchable %.1f s after the command started.%n",
+                posted.expectedDocuments(), (System.currentTimeMillis() - commandStarted) / 1000.0);
+        System.out.println(pipeline.guide());
+        while (pipeline.services.stream().allMatch(ServiceProcess::isAlive)) {
+            Thread.sleep(1000);
+        }
+        System.out.println("A service stopped; see its log in " + config.dataDir().resolve("logs"));
+        System.exit(1);
+    }
+
+    /** Waits until the alias counts at least {@code count} documents; returns the time it did (epoch ms). */
+    public long awaitSearchable(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (countDocuments() >= count) {
+                return System.currentTimeMillis();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("fewer than " + count + " articles searchable after " + timeout.toSeconds()
+                + " s (now " + countDocuments() + "); see the services' logs");
+    }
+
+    public long countDocuments() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(endpoints.elasticsearchUrl() + "/" + ALIAS + "/_count")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
+            return response.statusCode() == 200 && m.find() ? Long.parseLong(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private String guide() {
+        String es = endpoints.elasticsearchUrl();
+        return """
+
+                The pipeline is running. Look at:
+                  ingest-service   %s   (OpenAPI: %s/swagger-ui.html, health: %s/actuator/health)
+                  enrich-service   %s   (bindings: %s/actuator/bindings, metrics: %s/actuator/prometheus)
+                  publish-service  %s   (health: %s/actuator/health)
+                  Elasticsearch alias "%s" at %s
+                  Kafka %s, schema registry %s
+
+                Try:
+                  curl -s '%s/%s/_search?pretty' -H 'Content-Type: application/json' -d '{"query":{"match":{"headline":"quy che dan chu"}}}'
+                  curl -s '%s/%s/_search?pretty&size=0' -H 'Content-Type: application/json' -d '{"aggs":{"topics":{"terms":{"field":"category_codes"}}}}'
+                  curl -s '%s/%s/_search?pretty' -H 'Content-Type: application/json' -d '{"query":{"multi_match":{"query":"flu season","fields":["headline","body"]}}}'
+                  bin/kafka-tools topics   (topics, partitions)     bin/kafka-tools lag   (consumer lag)
+
+                Ctrl-C stops everything.
+                """.formatted(
+                url(INGEST_PORT), url(INGEST_PORT), url(INGEST_PORT),
+                url(ENRICH_PORT), url(ENRICH_PORT), url(ENRICH_PORT),
+                url(PUBLISH_PORT), url(PUBLISH_PORT),
+                ALIAS, es, endpoints.kafkaBootstrapServers(), endpoints.schemaRegistryUrl(),
+                es, ALIAS, es, ALIAS, es, ALIAS);
+    }
+
+    private static String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Posts every file of samples/articles to ingest-service, by format, in name order. */
+    static final class SampleFeed {
+
+        private final Path directory;
+        private final String ingestUrl;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        SampleFeed(Path directory, String ingestUrl) {
+            this.directory = directory;
+            this.ingestUrl = ingestUrl;
+        }
+
+        record Result(int posted, int updates, int kills, List<String> failures) {
+            int expectedDocuments() {
+                return posted - updates - kills - kills;
+            }
+
+            String summary() {
+                return "  posted %d articles (%d updates, %d kills)%s".formatted(posted, updates, kills,
+                        failures.isEmpty() ? "" : "\n  refused: " + String.join("\n  refused: ", failures));
+            }
+        }
+
+        Result postAll() throws IOException, InterruptedException {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(directory)) {
+                files = list.filter(Files::isRegularFile).sorted().toList();
+            }
+            int posted = 0;
+            int updates = 0;
+            int kills = 0;
+            List<String> failures = new ArrayList<>();
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String contentType = contentType(name);
+                if (contentType == null) {
+                    continue;
+                }
+                boolean english = name.contains("-en-");
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(ingestUrl + "/feeds/" + (english ? "wire-en" : "baothaibinh") + "/articles"))
+                        .header("Content-Type", contentType)
+                        .header("X-Api-Key", english ? "dev-key-wire-en" : "dev-key-baothaibinh")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() / 100 != 2) {
+                    failures.add(name + " → " + response.statusCode() + " " + response.body());
+                    continue;
+                }
+                posted++;
+                updates += name.contains("-update-") ? 1 : 0;
+                kills += name.contains("-kill-") ? 1 : 0;
+            }
+            return new Result(posted, updates, kills, failures);
+        }
+
+        static String contentType(String fileName) {
+            if (fileName.endsWith(".ninjs.json")) {
+                return "application/ninjs+json";
+            } else if (fileName.endsWith(".json")) {
+                return "application/json";
+            } else if (fileName.endsWith(".html")) {
+                return "text/html; charset=utf-8";
+            } else if (fileName.endsWith(".txt")) {
+                return "text/plain; charset=utf-8";
+            }
+            return null;
+        }
+    }
+}

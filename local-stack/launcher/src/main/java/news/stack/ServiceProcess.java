@@ -1,0 +1,116 @@
+package news.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pipeline service (a Spring Boot jar) run as its own process behind the {@link Watchdog}, so
+ * it ends with the process that started it. Configuration goes in as environment variables
+ * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}, {@code ELASTICSEARCH_URL}, {@code PORT}, ...).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path logFile;
+    private final long startedNanos = System.nanoTime();
+
+    private ServiceProcess(String name, int port, Process process, Path logFile) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts {@code <module>/target/<module>-*.jar} of the repository with the given environment.
+     */
+    public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> environment,
+            List<String> jvmArgs, Path logDir) {
+        Path jar = serviceJar(repoRoot, module);
+        try {
+            Files.createDirectories(logDir);
+            List<String> command = new ArrayList<>();
+            command.add(JavaRuntime.javaExecutable().toString());
+            command.addAll(jvmArgs);
+            command.add("-cp");
+            command.add(RepoLayout.codeLocation() + java.io.File.pathSeparator + jar);
+            command.add(Watchdog.class.getName());
+            command.add("org.springframework.boot.loader.launch.JarLauncher");
+            Path log = logDir.resolve(module + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("PORT", Integer.toString(port));
+            return new ServiceProcess(module, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + module, e);
+        }
+    }
+
+    static Path serviceJar(Path repoRoot, String module) {
+        Path target = repoRoot.resolve(module).resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(module + " is not built: run ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new IllegalStateException(module + " is not built (" + target + "): run ./mvnw -DskipTests package", e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /actuator/health} answers 200 (every dependency up). */
+    public Duration awaitHealthy(Duration timeout) {
+        while (!Probes.httpOk(url() + "/actuator/health")) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited before it was healthy; see " + logFile);
+            }
+            if (System.nanoTime() - startedNanos > timeout.toNanos()) {
+                throw new IllegalStateException(name + " not healthy after " + timeout.toSeconds() + " s; see " + logFile);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    public long residentMegabytes() {
+        return RunningServer.residentMegabytes(process.pid());
+    }
+
+    @Override
+    public void close() {
+        RunningServer.stop(process.toHandle(), Duration.ofSeconds(20));
+    }
+}
