@@ -1,0 +1,306 @@
+package news.pipeline.enrich.related;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import news.pipeline.enrich.text.Folding;
+import news.pipeline.events.Category;
+import news.pipeline.events.EnrichedArticle;
+import news.pipeline.events.PubStatus;
+import news.pipeline.events.RawArticle;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.index.StoredFields;
+
+/**
+ * The local related-articles index (Lucene): one document per article id — the latest version
+ * seen — with its language, title, text, URL, publication time and top-level topics. It is fed
+ * with every article enriched, and rebuilt from the enriched topic at start-up, so related links
+ * never depend on Elasticsearch.
+ *
+ * <p>Query: MoreLikeThis over the new article's headline, lead and body finds candidates, restricted
+ * to the same language, excluding the article's own id (hence all its versions) and its own URL. Each
+ * candidate's score is relevance × recency: relevance = cosine similarity of the two texts' term
+ * vectors (folded words and two-word shingles, 1 + ln tf; independent of the rest of the index, so an
+ * article processed twice gets the same scores), recency = 0.5 + 0.5 × 2^(−|Δdays| / halfLifeDays)
+ * between the two articles' publication times. The best {@code maxResults} at or above
+ * {@code minScore} are kept, ties broken by id.
+ */
+public class RelatedIndex implements AutoCloseable {
+
+    static final String ID = "id";
+    static final String LANG = "lang";
+    static final String URI = "uri";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String PUBLISHED = "published";
+    static final String TOPICS = "topics";
+    static final String STORED_TEXT = "stored_text";
+    static final int MAX_QUERY_CHARS = 20_000;
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            // Vietnamese function words, folded
+            "va", "cua", "cac", "la", "duoc", "co", "nhung", "trong", "cho", "voi", "nguoi", "khong", "nay",
+            "da", "mot", "tai", "den", "tu", "ve", "theo", "khi", "nam", "cung", "nhieu", "de", "se", "vao", "ra",
+            "thi", "do", "nhu", "tren", "o",
+            // English
+            "the", "and", "of", "to", "in", "is", "for", "on", "that", "with", "was", "are", "as", "by", "at",
+            "from", "it", "an", "be", "has", "have", "a", "its", "this", "after", "said");
+
+    private final RelatedSettings settings;
+    private final Directory directory;
+    private final FoldingAnalyzer analyzer = new FoldingAnalyzer();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public RelatedIndex(Directory directory, RelatedSettings settings) {
+        this.settings = settings;
+        this.directory = directory;
+        try {
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the related-articles index", e);
+        }
+    }
+
+    /** Adds or replaces the article; a canceled or withheld article is removed instead. Visible to the next query. */
+    public void accept(EnrichedArticle enriched) {
+        RawArticle article = enriched.getArticle();
+        try {
+            if (article.getPubStatus() != PubStatus.usable || article.getHeadline() == null) {
+                writer.deleteDocuments(new Term(ID, enriched.getId()));
+            } else {
+                writer.updateDocument(new Term(ID, enriched.getId()), document(enriched));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the related-articles index", e);
+        }
+    }
+
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term(ID, id));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the related-articles index", e);
+        }
+    }
+
+    private static Document document(EnrichedArticle enriched) {
+        RawArticle article = enriched.getArticle();
+        Document doc = new Document();
+        doc.add(new StringField(ID, enriched.getId(), Field.Store.YES));
+        doc.add(new StringField(LANG, language(enriched), Field.Store.NO));
+        if (article.getUri() != null) {
+            doc.add(new StringField(URI, article.getUri(), Field.Store.YES));
+        }
+        doc.add(new StoredField(TITLE, article.getHeadline()));
+        String text = queryText(article);
+        doc.add(new TextField(TEXT, text, Field.Store.NO));
+        doc.add(new StoredField(STORED_TEXT, text));
+        doc.add(new StoredField(PUBLISHED, publishedAt(article).toEpochMilli()));
+        Set<String> topLevel = new HashSet<>();
+        for (Category category : enriched.getCategories()) {
+            topLevel.add(category.getParentCode() != null ? category.getParentCode() : category.getCode());
+        }
+        topLevel.stream().sorted().forEach(code -> doc.add(new StoredField(TOPICS, code)));
+        return doc;
+    }
+
+    private static String language(EnrichedArticle enriched) {
+        String detected = enriched.getDetectedLanguage();
+        return detected != null ? detected : "und";
+    }
+
+    public List<RelatedHit> find(RawArticle article, String language) {
+        String text = queryText(article);
+        if (text.isBlank()) {
+            return List.of();
+        }
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return List.of();
+            }
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {TEXT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMinWordLen(2);
+            mlt.setMaxQueryTerms(50);
+            mlt.setStopWords(STOP_WORDS);
+            Query like = mlt.like(TEXT, new StringReader(text));
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
+                    .add(like, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(LANG, language)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ID, article.getId())), BooleanClause.Occur.MUST_NOT);
+            if (article.getUri() != null) {
+                query.add(new TermQuery(new Term(URI, article.getUri())), BooleanClause.Occur.MUST_NOT);
+            }
+            ScoreDoc[] top = searcher.search(query.build(), Math.max(settings.maxResults() * 4, 20)).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            Instant at = publishedAt(article);
+            Map<String, Double> vector = vector(text);
+            List<RelatedHit> hits = new ArrayList<>();
+            for (ScoreDoc hit : top) {
+                Document doc = stored.document(hit.doc);
+                Instant published = Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
+                double relevance = cosine(vector, vector(doc.get(STORED_TEXT)));
+                double score = round(relevance * recency(at, published));
+                if (score >= settings.minScore()) {
+                    hits.add(new RelatedHit(doc.get(ID), doc.get(TITLE), doc.get(URI), score, published,
+                            Arrays.asList(doc.getValues(TOPICS))));
+                }
+            }
+            hits.sort(Comparator.comparingDouble(RelatedHit::score).reversed().thenComparing(RelatedHit::id));
+            return hits.size() > settings.maxResults() ? List.copyOf(hits.subList(0, settings.maxResults())) : hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException("related-articles query failed", e);
+        } finally {
+            try {
+                searchers.release(searcher);
+            } catch (IOException ignored) {
+                // released or closed already
+            }
+        }
+    }
+
+    /**
+     * Term vector of a text as the index analyses it (folded words and two-word shingles), stop words
+     * left out, weighted 1 + ln(tf): the relevance of a candidate is the cosine of the two vectors,
+     * which depends on the two texts only — not on what else the index holds — so reprocessing an
+     * article gives the same scores.
+     */
+    Map<String, Double> vector(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String token = term.toString();
+                if (!isStop(token)) {
+                    counts.merge(token, 1, Integer::sum);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Double> vector = new HashMap<>();
+        counts.forEach((token, count) -> vector.put(token, 1 + Math.log(count)));
+        return vector;
+    }
+
+    private static boolean isStop(String token) {
+        int space = token.indexOf(' ');
+        if (space < 0) {
+            return STOP_WORDS.contains(token) || token.length() < 2;
+        }
+        return STOP_WORDS.contains(token.substring(0, space)) && STOP_WORDS.contains(token.substring(space + 1));
+    }
+
+    static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Map<String, Double> small = a.size() <= b.size() ? a : b;
+        Map<String, Double> large = small == a ? b : a;
+        double dot = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            Double other = large.get(e.getKey());
+            if (other != null) {
+                dot += e.getValue() * other;
+            }
+        }
+        return dot / (norm(a) * norm(b));
+    }
+
+    private static double norm(Map<String, Double> v) {
+        double sum = 0;
+        for (double x : v.values()) {
+            sum += x * x;
+        }
+        return Math.sqrt(sum);
+    }
+
+    double recency(Instant a, Instant b) {
+        double days = Math.abs(Duration.between(a, b).toMillis()) / 86_400_000.0;
+        return 0.5 + 0.5 * Math.pow(2, -days / settings.halfLifeDays());
+    }
+
+    static String queryText(RawArticle article) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {article.getHeadline(), article.getHeadline(), article.getSubheadline(),
+                article.getBodyText()}) {
+            if (part != null) {
+                text.append(part).append('\n');
+            }
+        }
+        String full = text.toString();
+        return full.length() > MAX_QUERY_CHARS ? full.substring(0, MAX_QUERY_CHARS) : full;
+    }
+
+    /** First publication when known, else this version's time. */
+    static Instant publishedAt(RawArticle article) {
+        return article.getFirstCreated() != null ? article.getFirstCreated() : article.getVersionCreated();
+    }
+
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
+    }
+
+    static String fold(String text) {
+        return Folding.fold(text);
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

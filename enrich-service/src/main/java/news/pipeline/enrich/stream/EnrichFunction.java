@@ -1,0 +1,62 @@
+package news.pipeline.enrich.stream;
+
+import java.util.function.Function;
+import news.pipeline.events.EnrichedArticle;
+import news.pipeline.events.RawArticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The stream function ({@code enrich}): raw record bytes in, enriched article out, keyed by the
+ * article id. Decoding and validation failures are poison ({@link StageException.Poison}); the
+ * container's error handler sends them to the dead-letter topic and the stream carries on.
+ */
+public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichFunction.class);
+
+    private final RawArticleDecoder decoder;
+    private final ArticleEnricher enricher;
+
+    public EnrichFunction(RawArticleDecoder decoder, ArticleEnricher enricher) {
+        this.decoder = decoder;
+        this.enricher = enricher;
+    }
+
+    @Override
+    public Message<EnrichedArticle> apply(Message<byte[]> message) {
+        String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+        Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+        Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
+        RawArticle raw = decoder.decode(topic, message.getPayload());
+        if (raw == null) {
+            log.info("skipped tombstone topic={} partition={} offset={}", topic, partition, offset);
+            return null;
+        }
+        validate(raw);
+        long started = System.nanoTime();
+        EnrichedArticle enriched = enricher.enrich(raw);
+        log.info("enriched id={} version={} status={} topic={} partition={} offset={} lang={} categories={} related={} audio={} in {} ms",
+                raw.getId(), raw.getVersion(), raw.getPubStatus(), topic, partition, offset,
+                enriched.getDetectedLanguage(),
+                enriched.getCategories().stream().map(c -> c.getCode() + "/" + c.getSource() + "/" + c.getScore()).toList(),
+                enriched.getRelatedArticles().size(),
+                enriched.getAudio() == null ? "none" : enriched.getAudio().getDurationSource(),
+                (System.nanoTime() - started) / 1_000_000);
+        return MessageBuilder.withPayload(enriched)
+                .setHeader(KafkaHeaders.KEY, enriched.getId())
+                .build();
+    }
+
+    private static void validate(RawArticle raw) {
+        if (raw.getId() == null || raw.getId().isBlank()) {
+            throw new StageException.Poison("validate", "article without id", null);
+        }
+        if (raw.getVersionCreated() == null || raw.getReceivedAt() == null) {
+            throw new StageException.Poison("validate", "article " + raw.getId() + " without versionCreated/receivedAt", null);
+        }
+    }
+}
