@@ -172,7 +172,7 @@ public final class Pipeline implements AutoCloseable {
 
                 Try:
                   curl -s '%s/%s/_search?pretty' -H 'Content-Type: application/json' -d '{"query":{"match":{"headline":"quy che dan chu"}}}'
-                  curl -s '%s/%s/_search?pretty&size=0' -H 'Content-Type: application/json' -d '{"aggs":{"topics":{"terms":{"field":"category_codes"}}}}'
+                  curl -s '%s/%s/_search?pretty&size=0' -H 'Content-Type: application/json' -d '{"aggs":{"topics":{"terms":{"field":"categoryCodes"}}}}'
                   curl -s '%s/%s/_search?pretty' -H 'Content-Type: application/json' -d '{"query":{"multi_match":{"query":"flu season","fields":["headline","body"]}}}'
                   bin/kafka-tools topics   (topics, partitions)     bin/kafka-tools lag   (consumer lag)
 

@@ -1,0 +1,127 @@
+package news.pipeline.publish.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The service's Micrometer meters (Prometheus names in brackets), tagged {@code pipeline=live|reindex}:
+ * <ul>
+ *   <li>{@code publish.articles.indexed} [publish_articles_indexed_total]</li>
+ *   <li>{@code publish.articles.deleted} [publish_articles_deleted_total] — canceled/withheld articles removed</li>
+ *   <li>{@code publish.articles.ignored} [publish_articles_ignored_total], {@code reason=stale|tombstone}</li>
+ *   <li>{@code publish.articles.dead.lettered} [publish_articles_dead_lettered_total], {@code reason=refused|undecodable}</li>
+ *   <li>{@code publish.bulk.latency} [publish_bulk_latency_seconds], {@code outcome=ok|failed}</li>
+ *   <li>{@code publish.batch.size} [publish_batch_size_records] — records per consumed batch</li>
+ *   <li>{@code publish.retries} [publish_retries_total] — backoff waits for a retriable failure</li>
+ *   <li>{@code publish.waiting} [publish_waiting] — 1 while consumption is paused waiting to retry</li>
+ * </ul>
+ */
+public final class PublishMetrics {
+
+    private final MeterRegistry registry;
+    private final String pipeline;
+    private final Counter indexed;
+    private final Counter deleted;
+    private final Counter ignoredStale;
+    private final Counter ignoredTombstone;
+    private final Counter deadLetteredRefused;
+    private final Counter deadLetteredUndecodable;
+    private final Counter retries;
+    private final Timer bulkOk;
+    private final Timer bulkFailed;
+    private final DistributionSummary batchSize;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public PublishMetrics(MeterRegistry registry, String pipeline) {
+        this.registry = registry;
+        this.pipeline = pipeline;
+        indexed = counter("publish.articles.indexed", "articles written to the index");
+        deleted = counter("publish.articles.deleted", "canceled or withheld articles removed from the index");
+        ignoredStale = Counter.builder("publish.articles.ignored").tag("pipeline", pipeline).tag("reason", "stale")
+                .description("records ignored: the index holds that version or a newer one").register(registry);
+        ignoredTombstone = Counter.builder("publish.articles.ignored").tag("pipeline", pipeline).tag("reason", "tombstone")
+                .description("records ignored: Kafka tombstones (null values)").register(registry);
+        deadLetteredRefused = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
+                .tag("reason", "refused").description("documents Elasticsearch refused for good").register(registry);
+        deadLetteredUndecodable = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
+                .tag("reason", "undecodable").description("records that are not a readable EnrichedArticle").register(registry);
+        retries = counter("publish.retries", "backoff waits before retrying a retriable failure");
+        bulkOk = Timer.builder("publish.bulk.latency").tag("pipeline", pipeline).tag("outcome", "ok")
+                .description("bulk request latency").publishPercentileHistogram().register(registry);
+        // same name, so the same histogram shape on both (Prometheus refuses a mix of histogram and summary)
+        bulkFailed = Timer.builder("publish.bulk.latency").tag("pipeline", pipeline).tag("outcome", "failed")
+                .description("bulk request latency").publishPercentileHistogram().register(registry);
+        batchSize = DistributionSummary.builder("publish.batch.size").baseUnit("records").tag("pipeline", pipeline)
+                .description("records per consumed batch").register(registry);
+        registry.gauge("publish.waiting", java.util.List.of(io.micrometer.core.instrument.Tag.of("pipeline", pipeline)),
+                waiting, AtomicInteger::get);
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).tag("pipeline", pipeline).description(description).register(registry);
+    }
+
+    public void indexed() {
+        indexed.increment();
+    }
+
+    public void deleted() {
+        deleted.increment();
+    }
+
+    public void ignoredStale() {
+        ignoredStale.increment();
+    }
+
+    public void ignoredTombstone() {
+        ignoredTombstone.increment();
+    }
+
+    public void deadLetteredRefused() {
+        deadLetteredRefused.increment();
+    }
+
+    public void deadLetteredUndecodable() {
+        deadLetteredUndecodable.increment();
+    }
+
+    public void retried() {
+        retries.increment();
+    }
+
+    public void bulk(Duration latency, boolean ok) {
+        (ok ? bulkOk : bulkFailed).record(latency);
+    }
+
+    public void batch(int records) {
+        batchSize.record(records);
+    }
+
+    public void waiting(boolean isWaiting) {
+        waiting.set(isWaiting ? 1 : 0);
+    }
+
+    public double indexedCount() {
+        return indexed.count();
+    }
+
+    public double deletedCount() {
+        return deleted.count();
+    }
+
+    public double ignoredStaleCount() {
+        return ignoredStale.count();
+    }
+
+    public double deadLetteredCount() {
+        return deadLetteredRefused.count() + deadLetteredUndecodable.count();
+    }
+
+    public double retryCount() {
+        return retries.count();
+    }
+}

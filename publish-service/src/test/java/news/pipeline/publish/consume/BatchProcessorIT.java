@@ -1,0 +1,181 @@
+package news.pipeline.publish.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import news.pipeline.events.EnrichedArticle;
+import news.pipeline.events.RelatedArticle;
+import news.pipeline.publish.support.TestArticles;
+import news.pipeline.publish.support.TestSetup;
+import news.pipeline.schemas.serde.AvroSerializer;
+import news.pipeline.testsupport.RealServers;
+import news.stack.Endpoints;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The batch processor against the real Elasticsearch node, registry and broker, with batches put
+ * together by hand so their exact make-up is known.
+ */
+@RealServers
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BatchProcessorIT {
+
+    private TestSetup setup;
+    private BatchProcessor processor;
+    private AvroSerializer<EnrichedArticle> serializer;
+    private long nextOffset;
+
+    private final BatchContext context = new BatchContext() {
+        @Override
+        public void await(Duration backoff, String reason) {
+            throw new AssertionError("nothing here should need a retry: " + reason);
+        }
+
+        @Override
+        public boolean owns(TopicPartition partition) {
+            return true;
+        }
+    };
+
+    @BeforeAll
+    void start(Endpoints servers) {
+        setup = TestSetup.create(servers, "batch");
+        ConfigurableApplicationContext app = setup.startApp();
+        processor = app.getBean("liveBatchProcessor", BatchProcessor.class);
+        serializer = new AvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", servers.schemaRegistryUrl()), false);
+        setup.awaitIndexReady();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        if (setup != null) {
+            setup.close();
+        }
+    }
+
+    @Test
+    void aMixedBatchIndexesEveryGoodDocumentAndDeadLettersEachRefusedOneWithItsReason() {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            batch.add(record(TestArticles.article("mixed-" + i, 2)));
+        }
+        // Elasticsearch refuses an _id over 512 bytes for the whole bulk request (400 action_request_validation_exception)
+        String longId = "mixed-" + "x".repeat(600);
+        ConsumerRecord<String, byte[]> tooLongId = record(TestArticles.article(longId, 1));
+        batch.add(2, tooLongId);
+        // ... and a date it cannot parse for the one document (400 document_parsing_exception)
+        EnrichedArticle badDate = EnrichedArticle.newBuilder(TestArticles.article("mixed-bad-date", 1))
+                .setRelatedArticles(List.of(RelatedArticle.newBuilder().setId("r").setTitle("r").setScore(0.5)
+                        .setPublishedAt(Instant.ofEpochMilli(Long.MAX_VALUE)).build()))
+                .build();
+        ConsumerRecord<String, byte[]> unparseableDate = record(badDate);
+        batch.add(4, unparseableDate);
+        ConsumerRecord<String, byte[]> garbage = raw("mixed-garbage", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        batch.add(garbage);
+        batch.add(raw("mixed-tombstone", null));
+        batch.add(record(TestArticles.canceled("mixed-never-indexed", 3)));
+
+        BatchResult result = processor.process(batch, setup.alias, true, context);
+
+        assertThat(result).isEqualTo(new BatchResult(10, 5, 1, 0, 1, 3, 0));
+        setup.es.refresh(setup.alias);
+        assertThat(setup.es.countIdsStartingWith(setup.alias, "mixed-")).isEqualTo(5);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(setup.es.doc(setup.alias, "mixed-" + i).get("_version").asLong()).isEqualTo(2);
+        }
+
+        List<ConsumerRecord<String, byte[]>> letters = setup.readDeadLetters(3, Duration.ofSeconds(30));
+        assertThat(letters).hasSize(3);
+        ConsumerRecord<String, byte[]> idLetter = letterFor(letters, tooLongId);
+        assertThat(header(idLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("action_request_validation_exception");
+        assertThat(header(idLetter, DeadLetterPublisher.REASON)).contains("is too long, must be no longer than 512 bytes");
+        assertThat(header(idLetter, DeadLetterPublisher.STATUS)).isEqualTo("400");
+        assertThat(idLetter.value()).isEqualTo(tooLongId.value());
+        assertThat(idLetter.key()).isEqualTo(longId);
+
+        ConsumerRecord<String, byte[]> dateLetter = letterFor(letters, unparseableDate);
+        assertThat(header(dateLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("document_parsing_exception");
+        assertThat(header(dateLetter, DeadLetterPublisher.REASON)).contains("related.publishedAt");
+        assertThat(header(dateLetter, DeadLetterPublisher.ARTICLE_ID)).isEqualTo("mixed-bad-date");
+        assertThat(header(dateLetter, DeadLetterPublisher.ARTICLE_VERSION)).isEqualTo("1");
+        assertThat(header(dateLetter, DeadLetterPublisher.ORIGINAL_TOPIC)).isEqualTo(setup.topic);
+        assertThat(header(dateLetter, DeadLetterPublisher.ORIGINAL_OFFSET))
+                .isEqualTo(Long.toString(unparseableDate.offset()));
+        assertThat(header(dateLetter, "trace-id")).isEqualTo("kept");
+
+        ConsumerRecord<String, byte[]> garbageLetter = letterFor(letters, garbage);
+        assertThat(header(garbageLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("undecodable");
+        assertThat(header(garbageLetter, DeadLetterPublisher.REASON)).contains("magic byte");
+        assertThat(garbageLetter.value()).isEqualTo(garbage.value());
+    }
+
+    @Test
+    void aReplayedBatchChangesNothing() {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            batch.add(record(TestArticles.article("replay-" + i, 5)));
+        }
+        batch.add(record(TestArticles.canceled("replay-killed", 2)));
+        assertThat(processor.process(batch, setup.alias, true, context)).isEqualTo(new BatchResult(5, 4, 1, 0, 0, 0, 0));
+        Map<String, String> before = snapshot(4);
+
+        BatchResult replay = processor.process(batch, setup.alias, true, context);
+
+        assertThat(replay).isEqualTo(new BatchResult(5, 0, 0, 5, 0, 0, 0));
+        assertThat(snapshot(4)).isEqualTo(before);
+        assertThat(setup.es.doc(setup.alias, "replay-killed")).isNull();
+    }
+
+    /** _version, _seq_no and _primary_term of replay-1..n: any write would change _seq_no. */
+    private Map<String, String> snapshot(int n) {
+        Map<String, String> state = new HashMap<>();
+        for (int i = 1; i <= n; i++) {
+            JsonNode doc = setup.es.doc(setup.alias, "replay-" + i);
+            state.put("replay-" + i, doc.get("_version") + "/" + doc.get("_seq_no") + "/" + doc.get("_primary_term")
+                    + "/" + doc.get("_source").get("headline").asString());
+        }
+        return state;
+    }
+
+    private ConsumerRecord<String, byte[]> record(EnrichedArticle article) {
+        return raw(article.getId(), serializer.serialize(setup.topic, article));
+    }
+
+    private ConsumerRecord<String, byte[]> raw(String key, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("trace-id", "kept".getBytes(StandardCharsets.UTF_8));
+        return new ConsumerRecord<>(setup.topic, 0, nextOffset++, System.currentTimeMillis(), TimestampType.CREATE_TIME,
+                key.length(), value == null ? -1 : value.length, key, value, headers, Optional.empty());
+    }
+
+    private static ConsumerRecord<String, byte[]> letterFor(List<ConsumerRecord<String, byte[]>> letters,
+            ConsumerRecord<String, byte[]> original) {
+        return letters.stream()
+                .filter(l -> Long.toString(original.offset()).equals(header(l, DeadLetterPublisher.ORIGINAL_OFFSET)))
+                .findFirst().orElseThrow(() -> new AssertionError("no dead letter for offset " + original.offset()));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,166 @@
+package news.pipeline.publish.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import news.pipeline.events.EnrichedArticle;
+import news.pipeline.publish.metrics.PublishMetrics;
+import news.pipeline.publish.support.Es;
+import news.pipeline.publish.support.TestArticles;
+import news.pipeline.publish.support.TestSetup;
+import news.pipeline.testsupport.RealServers;
+import news.stack.Endpoints;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** The running service end to end: Kafka topic in, alias out, offsets committed, health and metrics served. */
+@RealServers
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LivePublisherIT {
+
+    private TestSetup setup;
+    private Es es;
+    private PublishMetrics metrics;
+    private int port;
+
+    @BeforeAll
+    void start(Endpoints servers) {
+        setup = TestSetup.create(servers, "live");
+        es = setup.es;
+        ConfigurableApplicationContext app = setup.startApp(Map.of(
+                "spring.main.web-application-type", "servlet", "server.port", "0"));
+        metrics = app.getBean("livePublishMetrics", PublishMetrics.class);
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        setup.awaitIndexReady();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        if (setup != null) {
+            setup.close();
+        }
+    }
+
+    @Test
+    void anOlderVersionAfterANewerOneIsIgnored() {
+        double staleBefore = metrics.ignoredStaleCount();
+
+        setup.send(TestArticles.article("order-1", 5));
+        setup.send(TestArticles.article("order-1", 3));
+        awaitCaughtUp();
+
+        JsonNode doc = es.doc(setup.alias, "order-1");
+        assertThat(doc.get("_version").asLong()).isEqualTo(5);
+        assertThat(doc.get("_source").get("headline").asString()).endsWith("(v5)");
+        assertThat(metrics.ignoredStaleCount()).isEqualTo(staleBefore + 1);
+    }
+
+    @Test
+    void aCancelDeletesTheArticleAndALateOlderVersionDoesNotBringItBack() {
+        setup.send(TestArticles.article("kill-1", 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> es.doc(setup.alias, "kill-1") != null);
+        double deletedBefore = metrics.deletedCount();
+
+        setup.send(TestArticles.canceled("kill-1", 2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> es.doc(setup.alias, "kill-1") == null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics.deletedCount() == deletedBefore + 1);
+
+        setup.send(TestArticles.article("kill-1", 1));
+        awaitCaughtUp();
+        assertThat(es.doc(setup.alias, "kill-1")).isNull();
+    }
+
+    @Test
+    void aReplayedBatchChangesNothing() {
+        EnrichedArticle[] batch = new EnrichedArticle[5];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = TestArticles.article("replayed-" + i, 4);
+        }
+        setup.send(batch);
+        awaitCaughtUp();
+        Map<String, String> before = snapshot(batch);
+        double staleBefore = metrics.ignoredStaleCount();
+        double indexedBefore = metrics.indexedCount();
+
+        setup.send(batch);
+        awaitCaughtUp();
+
+        assertThat(snapshot(batch)).isEqualTo(before);
+        assertThat(metrics.ignoredStaleCount()).isEqualTo(staleBefore + 5);
+        assertThat(metrics.indexedCount()).isEqualTo(indexedBefore);
+    }
+
+    @Test
+    void aRecordThatIsNotAnArticleIsDeadLetteredAndTheLoopGoesOn() {
+        setup.sendRaw("poison-1", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
+        setup.send(TestArticles.article("after-poison", 1));
+
+        awaitCaughtUp();
+        assertThat(es.doc(setup.alias, "after-poison")).isNotNull();
+        List<ConsumerRecord<String, byte[]>> letters = setup.readDeadLetters(1, Duration.ofSeconds(30));
+        assertThat(letters).anySatisfy(l -> {
+            assertThat(l.key()).isEqualTo("poison-1");
+            assertThat(new String(l.headers().lastHeader(DeadLetterPublisher.ERROR_TYPE).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("undecodable");
+        });
+    }
+
+    @Test
+    void healthReflectsElasticsearchAndKafkaAndMetricsArePublished() throws Exception {
+        setup.send(TestArticles.article("metrics-1", 1));
+        awaitCaughtUp();
+
+        JsonNode health = Es.JSON.readTree(http("/actuator/health"));
+        String prometheus = http("/actuator/prometheus");
+
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        JsonNode components = health.get("components");
+        assertThat(components.get("elasticsearch").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("elasticsearch").get("details").get("index").asString()).isEqualTo(setup.indexPrefix + "1");
+        assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("publisher").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("publisher").get("details").get("state").asString()).isEqualTo("RUNNING");
+        assertThat(prometheus).contains("publish_articles_indexed_total{", "publish_articles_deleted_total{",
+                "publish_articles_ignored_total{", "publish_articles_dead_lettered_total{",
+                "publish_bulk_latency_seconds_count{", "publish_batch_size_records_count{", "publish_waiting{");
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> setup.committedOffsets() == setup.endOffsets());
+        es.refresh(setup.alias);
+    }
+
+    private Map<String, String> snapshot(EnrichedArticle... articles) {
+        Map<String, String> state = new HashMap<>();
+        for (EnrichedArticle a : articles) {
+            JsonNode doc = es.doc(setup.alias, a.getId());
+            state.put(a.getId(), doc.get("_version") + "/" + doc.get("_seq_no") + "/" + doc.get("_primary_term"));
+        }
+        return state;
+    }
+
+    private String http(String path) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        }
+    }
+}
