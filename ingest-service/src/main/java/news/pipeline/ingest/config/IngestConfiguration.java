@@ -1,0 +1,44 @@
+package news.pipeline.ingest.config;
+
+import java.time.Clock;
+import news.pipeline.ingest.identity.ArticleStateStore;
+import news.pipeline.ingest.publish.ArticlePublisher;
+import news.pipeline.ingest.security.FeedAccessInterceptor;
+import news.pipeline.ingest.security.FeedRateLimiter;
+import news.pipeline.ingest.security.FeedRegistry;
+import news.pipeline.ingest.service.ArticleIngestor;
+import news.pipeline.ingest.service.IngestMetrics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Wiring of the intake: the ingestor, and the feed check in front of every {@code /feeds/**} handler. */
+@Configuration(proxyBeanMethods = false)
+public class IngestConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ArticleIngestor articleIngestor(ArticleStateStore store, ArticlePublisher publisher, IngestMetrics metrics, Clock clock) {
+        return new ArticleIngestor(store, publisher, metrics, clock);
+    }
+
+    @Bean
+    FeedRateLimiter feedRateLimiter() {
+        return new FeedRateLimiter();
+    }
+
+    @Bean
+    WebMvcConfigurer feedAccess(FeedRegistry feeds, FeedRateLimiter rateLimiter) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new FeedAccessInterceptor(feeds, rateLimiter)).addPathPatterns("/feeds/**");
+            }
+        };
+    }
+}

@@ -1,0 +1,5 @@
+package news.pipeline.ingest.publish;
+
+/** Where Kafka stored an event, once it acknowledged it. */
+public record Delivery(String topic, int partition, long offset) {
+}

@@ -1,0 +1,137 @@
+package news.pipeline.ingest.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import news.pipeline.events.PubStatus;
+import news.pipeline.events.RawArticle;
+import news.pipeline.ingest.identity.ArticleIds;
+import news.pipeline.ingest.identity.ArticleState;
+import news.pipeline.ingest.identity.ArticleStateStore;
+import news.pipeline.ingest.identity.ContentHasher;
+import news.pipeline.ingest.model.ParsedArticle;
+import news.pipeline.ingest.model.SourceFormat;
+import news.pipeline.ingest.normalize.ArticleNormalizer;
+import news.pipeline.ingest.publish.ArticlePublisher;
+import news.pipeline.ingest.publish.Delivery;
+import news.pipeline.ingest.security.FeedContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parsed article → normalised → identified → unchanged, or versioned, sent, acknowledged, remembered.
+ *
+ * <p>Versions: a feed that versions its articles (ninjs {@code version}, own JSON {@code version})
+ * keeps its numbers, and a version not above the last emitted one is refused as stale (409) — an
+ * old update arriving late must not overwrite a newer one. For formats without versions (page
+ * text, HTML) the first version is the receive time in epoch milliseconds and each change adds one:
+ * strictly increasing per article while the state is known, and still above anything emitted
+ * earlier when the state was lost (older than the topic's retention), because the clock moved on.
+ * A kill always goes through, above the current version if the feed's own is not.
+ *
+ * <p>The state is updated only after Kafka acknowledged: a failed send leaves it as it was, so
+ * the retry is decided exactly like the first attempt.
+ */
+public class ArticleIngestor {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIngestor.class);
+
+    private final ArticleStateStore store;
+    private final ArticlePublisher publisher;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+
+    public ArticleIngestor(ArticleStateStore store, ArticlePublisher publisher, IngestMetrics metrics, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public IngestOutcome ingest(FeedContext feed, ParsedArticle parsed, SourceHints hints) {
+        ParsedArticle article = ArticleNormalizer.normalize(hints.applyTo(parsed), feed.settings().defaultLanguage());
+        String id = ArticleIds.of(feed.name(), article.sourceId(), article.uri(), article.headline()).id();
+        return emit(feed, id, article);
+    }
+
+    /** An explicit delete: a canceled event for the article the source id or URL identifies. */
+    public IngestOutcome kill(FeedContext feed, String sourceId, String url) {
+        ParsedArticle kill = ParsedArticle.builder(SourceFormat.JSON).sourceId(sourceId).uri(url)
+                .pubStatus(PubStatus.canceled).build();
+        ParsedArticle article = ArticleNormalizer.normalize(kill, null);
+        String id = ArticleIds.of(feed.name(), article.sourceId(), article.uri(), null).id();
+        return emit(feed, id, article);
+    }
+
+    /** An explicit delete by the id this service returned when the article was accepted. */
+    public IngestOutcome killById(FeedContext feed, String articleId) {
+        return emit(feed, articleId, ParsedArticle.builder(SourceFormat.JSON).pubStatus(PubStatus.canceled).build());
+    }
+
+    private IngestOutcome emit(FeedContext feed, String id, ParsedArticle article) {
+        Instant receivedAt = clock.instant();
+        RawArticle event = toEvent(feed.name(), id, article, receivedAt);
+        String hash = ContentHasher.hash(event);
+        event.setContentHash(hash);
+        String format = article.format().wireName();
+        return store.withLock(id, () -> {
+            Optional<ArticleState> state = store.get(id);
+            if (state.isPresent() && state.get().contentHash().equals(hash)) {
+                log.info("unchanged article {} v{} feed={} format={}", id, state.get().version(), feed.name(), format);
+                metrics.unchanged(feed.name(), format);
+                return new IngestOutcome.Unchanged(id, state.get().version());
+            }
+            long version = nextVersion(id, state, article.version(), article.isKill(), receivedAt);
+            event.setVersion(version);
+            Delivery delivery = publisher.publish(event);
+            store.record(id, new ArticleState(version, hash, event.getPubStatus()));
+            log.info("accepted article {} v{} {} feed={} format={} topic={} partition={} offset={}", id, version,
+                    event.getPubStatus(), feed.name(), format, delivery.topic(), delivery.partition(), delivery.offset());
+            metrics.accepted(feed.name(), format, event.getPubStatus().name());
+            return new IngestOutcome.Accepted(id, version, event.getPubStatus(), delivery);
+        });
+    }
+
+    static long nextVersion(String id, Optional<ArticleState> state, Long feedVersion, boolean kill, Instant receivedAt) {
+        if (feedVersion != null) {
+            if (state.isEmpty() || feedVersion > state.get().version()) {
+                return feedVersion;
+            }
+            if (!kill) {
+                throw new StaleVersionException(id, feedVersion, state.get().version());
+            }
+        }
+        return state.map(s -> s.version() + 1).orElse(receivedAt.toEpochMilli());
+    }
+
+    static RawArticle toEvent(String feed, String id, ParsedArticle a, Instant receivedAt) {
+        Instant versionCreated = a.versionCreated() != null ? a.versionCreated()
+                : a.firstCreated() != null ? a.firstCreated() : receivedAt;
+        return RawArticle.newBuilder()
+                .setId(id)
+                .setFeed(feed)
+                .setSourceId(a.sourceId())
+                .setUri(a.uri())
+                .setVersion(0L)
+                .setVersionCreated(versionCreated)
+                .setFirstCreated(a.firstCreated())
+                .setPubStatus(a.pubStatus())
+                .setLanguage(a.language())
+                .setHeadline(a.headline())
+                .setSubheadline(a.subheadline())
+                .setByline(a.byline())
+                .setBodyText(a.bodyText())
+                .setBodyHtml(a.bodyHtml())
+                .setSection(a.section())
+                .setKeywords(a.keywords())
+                .setSubjects(a.subjects())
+                .setLocated(a.located())
+                .setImages(a.images())
+                .setAudio(a.audio())
+                .setSourceLinks(a.sourceLinks())
+                .setReceivedAt(receivedAt)
+                .setContentHash("")
+                .setSourceFormat(a.format().wireName())
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package news.pipeline.ingest.web;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import news.pipeline.ingest.parse.ArticleParser;
+import news.pipeline.ingest.parse.HtmlArticleParser;
+import news.pipeline.ingest.parse.JsonArticleParser;
+import news.pipeline.ingest.parse.NinjsParser;
+import news.pipeline.ingest.parse.OwnJsonParser;
+import news.pipeline.ingest.parse.PageTextParser;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Content-Type → parser. The format is chosen by the media type alone, never guessed from the body. */
+@Component
+public class ArticleFormats {
+
+    public static final MediaType NINJS = MediaType.parseMediaType("application/ninjs+json");
+    public static final MediaType NINJS_IPTC = MediaType.parseMediaType("application/vnd.iptc.ninjs+json");
+    public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    public static final List<MediaType> SINGLE = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC,
+            MediaType.TEXT_PLAIN, MediaType.TEXT_HTML);
+    public static final List<MediaType> BATCH = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC, NDJSON);
+
+    private final OwnJsonParser json;
+    private final NinjsParser ninjs;
+    private final PageTextParser pageText = new PageTextParser();
+    private final HtmlArticleParser html = new HtmlArticleParser();
+
+    public ArticleFormats(JsonMapper mapper) {
+        this.json = new OwnJsonParser(mapper);
+        this.ninjs = new NinjsParser(mapper);
+    }
+
+    /** The request's media type if this endpoint reads it. */
+    static MediaType contentType(String header, List<MediaType> supported) {
+        if (header == null || header.isBlank()) {
+            throw new UnsupportedFormatException("the request has no Content-Type", supported);
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException e) {
+            throw new UnsupportedFormatException("Content-Type '" + header + "' is not a media type", supported);
+        }
+        if (supported.stream().noneMatch(s -> s.equalsTypeAndSubtype(type))) {
+            throw new UnsupportedFormatException("Content-Type '" + type.getType() + "/" + type.getSubtype()
+                    + "' is not accepted here", supported);
+        }
+        return type;
+    }
+
+    ArticleParser single(MediaType type) {
+        if (isNinjs(type)) {
+            return ninjs;
+        }
+        if (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+            return json;
+        }
+        if (MediaType.TEXT_PLAIN.equalsTypeAndSubtype(type)) {
+            return pageText;
+        }
+        return html;
+    }
+
+    /** Items of a batch: ninjs when the batch is sent as ninjs (or NDJSON with {@code format=ninjs}), else own JSON. */
+    JsonArticleParser batchItems(MediaType type, String format) {
+        return isNinjs(type) || "ninjs".equalsIgnoreCase(format) ? ninjs : json;
+    }
+
+    static boolean isNinjs(MediaType type) {
+        return NINJS.equalsTypeAndSubtype(type) || NINJS_IPTC.equalsTypeAndSubtype(type);
+    }
+
+    static Charset charset(MediaType type) {
+        try {
+            return type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+        } catch (RuntimeException unknownCharset) {
+            throw new UnsupportedFormatException("charset of '" + type + "' is not supported", SINGLE);
+        }
+    }
+}

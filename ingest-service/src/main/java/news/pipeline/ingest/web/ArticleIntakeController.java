@@ -1,0 +1,229 @@
+package news.pipeline.ingest.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import news.pipeline.ingest.config.IngestProperties;
+import news.pipeline.ingest.identity.ArticleIds;
+import news.pipeline.ingest.model.InvalidArticleException;
+import news.pipeline.ingest.parse.ArticleParser;
+import news.pipeline.ingest.parse.JsonArticleParser;
+import news.pipeline.ingest.parse.JsonBodies;
+import news.pipeline.ingest.parse.ParseContext;
+import news.pipeline.ingest.publish.EventRejectedException;
+import news.pipeline.ingest.publish.EventStoreUnavailableException;
+import news.pipeline.ingest.security.FeedAccessInterceptor;
+import news.pipeline.ingest.security.FeedContext;
+import news.pipeline.ingest.service.ArticleIngestor;
+import news.pipeline.ingest.service.IngestMetrics;
+import news.pipeline.ingest.service.IngestOutcome;
+import news.pipeline.ingest.service.SourceHints;
+import news.pipeline.ingest.service.StaleVersionException;
+import news.pipeline.ingest.web.Receipts.ArticleReceipt;
+import news.pipeline.ingest.web.Receipts.BatchItem;
+import news.pipeline.ingest.web.Receipts.BatchReceipt;
+import news.pipeline.ingest.web.Receipts.ItemProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake API. Every endpoint answers only after Kafka acknowledged the event (or after deciding
+ * nothing needs to be written). Request bodies are read here, not bound by Spring, so the size
+ * limit applies while reading and the format is chosen from the Content-Type alone.
+ */
+@RestController
+@RequestMapping("/feeds/{feed}/articles")
+@Tag(name = "articles", description = "Post, re-post and kill wire-feed articles")
+public class ArticleIntakeController {
+
+    private final ArticleFormats formats;
+    private final ArticleIngestor ingestor;
+    private final IngestMetrics metrics;
+    private final Problems problems;
+    private final JsonMapper mapper;
+    private final IngestProperties.Limits limits;
+
+    public ArticleIntakeController(ArticleFormats formats, ArticleIngestor ingestor, IngestMetrics metrics,
+            Problems problems, JsonMapper mapper, IngestProperties properties) {
+        this.formats = formats;
+        this.ingestor = ingestor;
+        this.metrics = metrics;
+        this.problems = problems;
+        this.mapper = mapper;
+        this.limits = properties.limits();
+    }
+
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postArticle", summary = "Post one article",
+            description = "The format is chosen by Content-Type: application/json (own format), application/ninjs+json "
+                    + "or application/vnd.iptc.ninjs+json (IPTC ninjs 1.x/2.x), text/plain (flattened page text), "
+                    + "text/html (article page). 202: written, with the article id and version; 200: identical to the "
+                    + "current version, nothing written.")
+    public ResponseEntity<ArticleReceipt> postArticle(
+            @PathVariable String feed,
+            @Parameter(description = "the source's id, for formats that carry none (page text)") @RequestParam(required = false) String sourceId,
+            @Parameter(description = "the article's canonical URL, for formats that carry none (page text, HTML without canonical link)")
+            @RequestParam(required = false) String url,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        FeedContext context = feed(request);
+        MediaType type = ArticleFormats.contentType(request.getContentType(), ArticleFormats.SINGLE);
+        ArticleParser parser = formats.single(type);
+        String body = RequestBodies.read(request, limits.maxBodySize(), ArticleFormats.charset(type));
+        long start = System.nanoTime();
+        String format = parser.format().wireName();
+        try {
+            ParseContext parseContext = new ParseContext(context.name(), context.settings().sourceTimeZone(), url);
+            IngestOutcome outcome = ingestor.ingest(context, parser.parse(body, parseContext), new SourceHints(sourceId, url));
+            metrics.latency(context.name(), format, outcomeName(outcome), System.nanoTime() - start);
+            return answer(outcome);
+        } catch (RuntimeException e) {
+            metrics.latency(context.name(), format, "refused", System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    @PostMapping(path = "/batch", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postBatch", summary = "Post several articles",
+            description = "A JSON array (application/json: own format; application/ninjs+json: ninjs) or NDJSON "
+                    + "(application/x-ndjson, one article per line; own format, or ninjs with format=ninjs). "
+                    + "Answered item by item: accepted, unchanged or refused with a problem. If Kafka becomes "
+                    + "unavailable the answer is 503 listing the items so far; re-posting the batch is safe.")
+    public ResponseEntity<BatchReceipt> postBatch(
+            @PathVariable String feed,
+            @Parameter(description = "item format of an NDJSON batch: json (default) or ninjs") @RequestParam(required = false) String format,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        FeedContext context = feed(request);
+        MediaType type = ArticleFormats.contentType(request.getContentType(), ArticleFormats.BATCH);
+        JsonArticleParser parser = formats.batchItems(type, format);
+        String body = RequestBodies.read(request, limits.maxBatchSize(), ArticleFormats.charset(type));
+        List<BatchEntry> entries = ArticleFormats.NDJSON.equalsTypeAndSubtype(type) ? ndjson(body) : jsonArray(body);
+        if (entries.isEmpty()) {
+            throw new InvalidArticleException("body", "contains no articles");
+        }
+        if (entries.size() > limits.maxBatchItems()) {
+            throw new PayloadTooLargeException("the batch has " + entries.size() + " articles; at most "
+                    + limits.maxBatchItems() + " are accepted per request");
+        }
+        ParseContext parseContext = new ParseContext(context.name(), context.settings().sourceTimeZone(), null);
+        String itemFormat = parser.format().wireName();
+        List<BatchItem> items = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            BatchEntry entry = entries.get(i);
+            long start = System.nanoTime();
+            try {
+                if (entry.error() != null) {
+                    throw entry.error();
+                }
+                IngestOutcome outcome = ingestor.ingest(context, parser.parseNode(entry.node(), parseContext), SourceHints.NONE);
+                metrics.latency(context.name(), itemFormat, outcomeName(outcome), System.nanoTime() - start);
+                items.add(BatchItem.of(i, outcome));
+            } catch (InvalidArticleException e) {
+                items.add(refused(context, i, HttpStatus.BAD_REQUEST, Problems.MALFORMED_INPUT, "Malformed article", e.getMessage(), e));
+            } catch (StaleVersionException e) {
+                items.add(refused(context, i, HttpStatus.CONFLICT, Problems.STALE_VERSION, "Stale version", e.getMessage(), null));
+            } catch (EventRejectedException e) {
+                items.add(refused(context, i, HttpStatus.valueOf(e.status()), Problems.EVENT_REJECTED, "Event rejected",
+                        e.getMessage(), null));
+            } catch (EventStoreUnavailableException e) {
+                for (int rest = i; rest < entries.size(); rest++) {
+                    items.add(BatchItem.notAttempted(rest));
+                }
+                throw new BatchUnavailableException(e, items);
+            }
+        }
+        return ResponseEntity.ok(BatchReceipt.of(items));
+    }
+
+    @DeleteMapping(path = "/{sourceId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "killArticle", summary = "Kill an article by its source id",
+            description = "Emits the article as canceled, so downstream removes it. Killing a killed article is unchanged (200).")
+    public ResponseEntity<ArticleReceipt> killBySourceId(@PathVariable String feed, @PathVariable String sourceId,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        return answer(ingestor.kill(feed(request), sourceId, null));
+    }
+
+    @DeleteMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "killArticleBy", summary = "Kill an article by source id, canonical URL or article id",
+            description = "Exactly one of sourceId, url or id (the id this service answered when the article was accepted).")
+    public ResponseEntity<ArticleReceipt> kill(@PathVariable String feed,
+            @RequestParam(required = false) String sourceId,
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) String id,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        FeedContext context = feed(request);
+        long given = java.util.stream.Stream.of(sourceId, url, id).filter(v -> v != null && !v.isBlank()).count();
+        if (given != 1) {
+            throw new InvalidArticleException("sourceId", "give exactly one of the query parameters sourceId, url or id");
+        }
+        if (id != null && !id.isBlank()) {
+            if (!ArticleIds.belongsTo(id.trim(), context.name())) {
+                throw new InvalidArticleException("id", "is not an article id of feed '" + context.name() + "'");
+            }
+            return answer(ingestor.killById(context, id.trim()));
+        }
+        return answer(ingestor.kill(context, sourceId, url));
+    }
+
+    private record BatchEntry(JsonNode node, InvalidArticleException error) {
+    }
+
+    private List<BatchEntry> jsonArray(String body) {
+        JsonNode root = JsonBodies.read(mapper, body);
+        if (!root.isArray()) {
+            throw new InvalidArticleException("body", "must be a JSON array of articles");
+        }
+        return root.values().stream().map(node -> new BatchEntry(node, null)).toList();
+    }
+
+    /** One article per non-blank line; a line that is not JSON refuses that item only. */
+    private List<BatchEntry> ndjson(String body) {
+        List<BatchEntry> entries = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : body.split("\\r?\\n")) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode node = JsonBodies.readObject(mapper, line);
+                entries.add(new BatchEntry(node, null));
+            } catch (InvalidArticleException e) {
+                entries.add(new BatchEntry(null, new InvalidArticleException("line " + lineNumber,
+                        e.errors().getFirst().problem())));
+            }
+        }
+        return entries;
+    }
+
+    private BatchItem refused(FeedContext feed, int index, HttpStatus status, String slug, String title, String detail,
+            InvalidArticleException invalid) {
+        metrics.refused(feed.name(), slug);
+        return BatchItem.refused(index, new ItemProblem(problems.type(slug), title, status.value(), detail,
+                invalid == null ? List.of() : invalid.errors()));
+    }
+
+    private static ResponseEntity<ArticleReceipt> answer(IngestOutcome outcome) {
+        HttpStatus status = outcome instanceof IngestOutcome.Accepted ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(ArticleReceipt.of(outcome));
+    }
+
+    private static String outcomeName(IngestOutcome outcome) {
+        return outcome instanceof IngestOutcome.Accepted ? "accepted" : "unchanged";
+    }
+
+    private static FeedContext feed(HttpServletRequest request) {
+        return (FeedContext) request.getAttribute(FeedAccessInterceptor.FEED_ATTRIBUTE);
+    }
+}

@@ -1,0 +1,38 @@
+package news.pipeline.ingest.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import news.pipeline.ingest.config.IngestProperties;
+import org.junit.jupiter.api.Test;
+
+class FeedRegistryTest {
+
+    private static IngestProperties properties(Map<String, IngestProperties.Feed> feeds) {
+        return new IngestProperties(null, null, null, feeds, URI.create("https://p.example/"));
+    }
+
+    private static IngestProperties.Feed feed(String... keys) {
+        return new IngestProperties.Feed(List.of(keys), ZoneId.of("UTC"), null, 10, null);
+    }
+
+    @Test
+    void keysAuthenticateTheirFeed() {
+        FeedRegistry registry = new FeedRegistry(properties(Map.of("a", feed("ka1", "ka2"), "b", feed("kb"))));
+
+        assertThat(registry.feedForKey("ka2")).contains("a");
+        assertThat(registry.feedForKey("kb")).contains("b");
+        assertThat(registry.feedForKey("nope")).isEmpty();
+        assertThat(registry.feed("a")).hasValueSatisfying(f -> assertThat(f.settings().effectiveBurst()).isEqualTo(10));
+    }
+
+    @Test
+    void aKeySharedByTwoFeedsIsAConfigurationError() {
+        assertThatThrownBy(() -> new FeedRegistry(properties(Map.of("a", feed("same"), "b", feed("same")))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("same API key");
+    }
+}

@@ -1,0 +1,381 @@
+package news.pipeline.ingest.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import news.pipeline.events.PubStatus;
+import news.pipeline.events.RawArticle;
+import news.pipeline.ingest.support.IngestHttp;
+import news.pipeline.ingest.support.IngestHttp.Response;
+import news.pipeline.ingest.support.RawTopicRecords;
+import news.pipeline.ingest.support.RawTopicRecords.Event;
+import news.pipeline.ingest.support.Samples;
+import news.pipeline.ingest.support.TestTopics;
+import news.pipeline.schemas.registry.SchemaRegistryClient;
+import news.pipeline.testsupport.RealServers;
+import news.pipeline.testsupport.RealServersExtension;
+import news.stack.Endpoints;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The API against the real broker and registry: what is posted is what lands on the topic, once. */
+@RealServers
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class IngestApiIT {
+
+    static final String TOPIC = TestTopics.rawTopic("api");
+
+    @AfterAll
+    static void deleteTopic() {
+        RawTopicRecords.deleteTopic(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
+    }
+    static final String VI_KEY = "dev-key-baothaibinh";
+    static final String EN_KEY = "dev-key-wire-en";
+    static final String VI = "/feeds/baothaibinh/articles";
+    static final String EN = "/feeds/wire-en/articles";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("ingest.topic", () -> TOPIC);
+        registry.add("ingest.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
+        registry.add("ingest.kafka.schema-registry-url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
+        // a feed that may post twice, then must wait 100 s: the third post is refused
+        registry.add("ingest.feeds.limited.api-keys", () -> "key-limited");
+        registry.add("ingest.feeds.limited.rate-limit-per-second", () -> "0.01");
+        registry.add("ingest.feeds.limited.burst", () -> "2");
+    }
+
+    @LocalServerPort
+    int port;
+
+    IngestHttp http;
+    RawTopicRecords topic;
+    Endpoints servers;
+
+    @BeforeEach
+    void clients(Endpoints servers) {
+        this.servers = servers;
+        http = new IngestHttp(port);
+        topic = new RawTopicRecords(servers.kafkaBootstrapServers(), servers.schemaRegistryUrl(), TOPIC);
+    }
+
+    @Test
+    void pageTextBecomesAConfluentFramedEventCarryingEveryField() {
+        String url = "https://baothaibinh.example/tin/" + UUID.randomUUID();
+
+        Response response = http.post(VI + "?url=" + url, VI_KEY, "text/plain; charset=utf-8", Samples.read("seed-article-vi.txt"));
+
+        assertThat(response.status()).isEqualTo(202);
+        JsonNode receipt = response.json();
+        assertThat(receipt.get("status").asString()).isEqualTo("accepted");
+        String id = receipt.get("id").asString();
+        assertThat(id).startsWith("baothaibinh-");
+        assertThat(receipt.get("topic").asString()).isEqualTo(TOPIC);
+
+        Event event = single(id);
+        assertThat(event.partition()).isEqualTo(receipt.get("partition").asInt());
+        assertThat(event.offset()).isEqualTo(receipt.get("offset").asLong());
+        // Confluent wire format: magic byte 0, then the id the registry gave the RawArticle schema
+        assertThat(event.bytes()[0]).isZero();
+        int schemaId = ByteBuffer.wrap(event.bytes(), 1, 4).getInt();
+        SchemaRegistryClient registry = new SchemaRegistryClient(Map.of("schema.registry.url", servers.schemaRegistryUrl()));
+        assertThat(registry.latest(TOPIC + "-value").id()).isEqualTo(schemaId);
+        assertThat(registry.byId(schemaId)).isEqualTo(RawArticle.getClassSchema());
+
+        RawArticle a = event.article();
+        assertThat(a.getId()).isEqualTo(id);
+        assertThat(a.getVersion()).isEqualTo(receipt.get("version").asLong());
+        assertThat(a.getFeed()).isEqualTo("baothaibinh");
+        assertThat(a.getUri()).isEqualTo(url);
+        assertThat(a.getPubStatus()).isEqualTo(PubStatus.usable);
+        assertThat(a.getLanguage()).isEqualTo("vi");
+        assertThat(a.getSourceFormat()).isEqualTo("page-text");
+        assertThat(a.getHeadline()).isEqualTo("Đẩy mạnh thực hiện quy chế dân chủ ở các loại hình cơ sở");
+        assertThat(a.getSubheadline()).startsWith("Các đồng chí: Ngô Đông Hải");
+        assertThat(a.getByline()).isEqualTo("Mạnh Cường");
+        assertThat(a.getBodyText().split("\n\n")).hasSize(4);
+        assertThat(a.getBodyHtml()).startsWith("<p>Năm 2019").doesNotContain("Các đại biểu dự hội nghị.");
+        assertThat(a.getAudio()).singleElement().satisfies(audio ->
+                assertThat(audio.getFileName()).isEqualTo("251219_thoia_day_manh_thuc_hien_quy_che_dan_chu_mixdown.mp3"));
+        assertThat(a.getImages()).singleElement().satisfies(image -> {
+            assertThat(image.getCaption()).isEqualTo("Các đại biểu dự hội nghị.");
+            assertThat(image.getCredit()).isEqualTo("Thành Tâm");
+        });
+        assertThat(a.getSourceLinks()).hasSize(20);
+        assertThat(a.getSourceLinks().getFirst().getPublishedAt()).isEqualTo(Instant.parse("2024-11-02T10:55:00Z"));
+        assertThat(a.getContentHash()).matches("[0-9a-f]{64}");
+        assertThat(a.getReceivedAt()).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void identicalRepostIsUnchangedAndWritesNothing() {
+        String path = VI + "?url=https://baothaibinh.example/tin/" + UUID.randomUUID();
+        String page = Samples.read("seed-article-vi.txt");
+        Response first = http.post(path, VI_KEY, "text/plain", page);
+        long written = topic.endOffsetSum();
+
+        Response again = http.post(path, VI_KEY, "text/plain", page);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asString()).isEqualTo("unchanged");
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("version").asLong()).isEqualTo(first.json().get("version").asLong());
+        assertThat(topic.endOffsetSum()).isEqualTo(written);
+
+        // a change is a new version of the same article
+        Response changed = http.post(path, VI_KEY, "text/plain", page.replace("Mạnh Cường", "Thanh Hà"));
+        assertThat(changed.status()).isEqualTo(202);
+        assertThat(changed.json().get("version").asLong()).isEqualTo(first.json().get("version").asLong() + 1);
+        assertThat(topic.eventsFor(first.json().get("id").asString())).extracting(e -> e.article().getByline())
+                .containsExactly("Mạnh Cường", "Thanh Hà");
+    }
+
+    @Test
+    void ninjs2ArticleThenItsCancellation() {
+        String uri = "http://wire.example/items/" + UUID.randomUUID();
+        String item = Samples.read("ninjs-2.1.json").replace("http://wire.example/items/2024-11-02-flood-warning\"", uri + "\"");
+
+        Response posted = http.post(EN, EN_KEY, "application/ninjs+json", item);
+        Response killed = http.post(EN, EN_KEY, "application/ninjs+json",
+                Samples.read("ninjs-2.1-canceled.json").replace("http://wire.example/items/2024-11-02-flood-warning", uri));
+
+        assertThat(posted.status()).isEqualTo(202);
+        assertThat(posted.json().get("version").asLong()).isEqualTo(3);
+        assertThat(killed.status()).isEqualTo(202);
+        assertThat(killed.json().get("pubStatus").asString()).isEqualTo("canceled");
+        List<Event> events = topic.eventsFor(posted.json().get("id").asString());
+        assertThat(events).hasSize(2);
+        RawArticle article = events.getFirst().article();
+        assertThat(article.getSourceId()).isEqualTo(uri);
+        assertThat(article.getSourceFormat()).isEqualTo("ninjs");
+        assertThat(article.getLanguage()).isEqualTo("en-GB");
+        assertThat(article.getHeadline()).isEqualTo("Flood warning issued for the Red River delta");
+        assertThat(article.getVersionCreated()).isEqualTo(Instant.parse("2024-11-02T10:05:00Z"));
+        assertThat(article.getBodyHtml()).doesNotContain("style=");
+        assertThat(article.getAudio().getFirst().getDurationSeconds()).isEqualTo(95.5);
+        assertThat(article.getAudio().getFirst().getSizeBytes()).isEqualTo(1_528_000L);
+        assertThat(article.getImages().getFirst().getCredit()).isEqualTo("John Roe");
+        assertThat(article.getSubjects()).extracting(s -> s.getCode()).contains("medtop:20000148");
+        RawArticle kill = events.get(1).article();
+        assertThat(kill.getPubStatus()).isEqualTo(PubStatus.canceled);
+        assertThat(kill.getVersion()).isEqualTo(4);
+        assertThat(events.get(1).key()).isEqualTo(events.getFirst().key());
+    }
+
+    @Test
+    void ninjs1ThroughTheIptcMediaType() {
+        String uri = "urn:newsml:baothaibinh.example:" + UUID.randomUUID();
+        Response response = http.post(VI, VI_KEY, "application/vnd.iptc.ninjs+json",
+                Samples.read("ninjs-1.4-audio.json").replace("urn:newsml:baothaibinh.example:20191219:quy-che-dan-chu", uri));
+
+        assertThat(response.status()).isEqualTo(202);
+        RawArticle a = single(response.json().get("id").asString()).article();
+        assertThat(a.getVersion()).isEqualTo(2);
+        assertThat(a.getBodyHtml()).contains("Năm 2019").doesNotContain("script", "onclick", "javascript:");
+        assertThat(a.getAudio().getFirst().getHref()).endsWith("251219_thoia_day_manh_thuc_hien_quy_che_dan_chu_mixdown.mp3");
+        assertThat(a.getAudio().getFirst().getDurationSeconds()).isEqualTo(312.4);
+    }
+
+    @Test
+    void htmlPage() {
+        String page = Samples.read("article-page-vi.html")
+                .replace("day-manh-thuc-hien-quy-che-dan-chu-12345.html", UUID.randomUUID() + ".html");
+
+        Response response = http.post(VI, VI_KEY, "text/html; charset=utf-8", page);
+
+        assertThat(response.status()).isEqualTo(202);
+        RawArticle a = single(response.json().get("id").asString()).article();
+        assertThat(a.getSourceFormat()).isEqualTo("html");
+        assertThat(a.getHeadline()).isEqualTo("Đẩy mạnh thực hiện quy chế dân chủ ở các loại hình cơ sở");
+        assertThat(a.getByline()).isEqualTo("Mạnh Cường");
+        assertThat(a.getFirstCreated()).isEqualTo(Instant.parse("2024-11-02T10:55:00Z"));
+        assertThat(a.getAudio().getFirst().getFileName()).isEqualTo("251219_thoia_day_manh_thuc_hien_quy_che_dan_chu_mixdown.mp3");
+        assertThat(a.getSourceLinks()).hasSize(2);
+        assertThat(a.getBodyHtml()).doesNotContain("<script", "onclick", "javascript:");
+    }
+
+    @Test
+    void ownJsonKeepsFeedVersionsAndRefusesStaleOnes() {
+        String sourceId = "en-" + UUID.randomUUID();
+        String v1 = Samples.read("article-en.json").replace("wire-en-2024-11-02-0042", sourceId);
+
+        Response first = http.post(EN, EN_KEY, "application/json", v1);
+        Response second = http.post(EN, EN_KEY, "application/json",
+                v1.replace("\"version\": 1", "\"version\": 2").replace("Harbour reopens", "Harbour finally reopens"));
+        long written = topic.endOffsetSum();
+        Response stale = http.post(EN, EN_KEY, "application/json", v1.replace("Harbour reopens", "Harbour reopened"));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.json().get("version").asLong()).isEqualTo(2);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.json().get("type").asString()).endsWith("/stale-version");
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(topic.endOffsetSum()).isEqualTo(written);
+        RawArticle a = single(first.json().get("id").asString(), 2).getFirst().article();
+        assertThat(a.getLanguage()).isEqualTo("en");
+        assertThat(a.getSection()).isEqualTo("local");
+        assertThat(a.getSourceLinks().getFirst().getUrl()).isEqualTo("https://wire.example/news/2024/10/12/storm");
+    }
+
+    @Test
+    void explicitDeleteEmitsAKillOnceAndTheSecondIsUnchanged() {
+        String sourceId = "del-" + UUID.randomUUID();
+        Response posted = http.post(EN, EN_KEY, "application/json",
+                "{\"sourceId\":\"" + sourceId + "\",\"headline\":\"To be withdrawn\",\"bodyText\":\"Text.\"}");
+
+        Response deleted = http.delete(EN + "/" + sourceId, EN_KEY);
+        Response again = http.delete(EN + "?id=" + posted.json().get("id").asString(), EN_KEY);
+
+        assertThat(deleted.status()).isEqualTo(202);
+        assertThat(deleted.json().get("pubStatus").asString()).isEqualTo("canceled");
+        assertThat(deleted.json().get("version").asLong()).isEqualTo(posted.json().get("version").asLong() + 1);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asString()).isEqualTo("unchanged");
+        List<Event> events = topic.eventsFor(posted.json().get("id").asString());
+        assertThat(events).extracting(e -> e.article().getPubStatus()).containsExactly(PubStatus.usable, PubStatus.canceled);
+    }
+
+    @Test
+    void jsonArrayBatchIsAnsweredItemByItem() {
+        String a = "b-" + UUID.randomUUID();
+        String b = "b-" + UUID.randomUUID();
+        String batch = """
+                [{"sourceId":"%s","headline":"First","bodyText":"One."},
+                 {"sourceId":"%s","headline":"Second","bodyText":"Two."},
+                 {"sourceId":"x","bodyText":"no headline"},
+                 {"sourceId":"%s","headline":"First","bodyText":"One."}]
+                """.formatted(a, b, a);
+
+        Response response = http.post(EN + "/batch", EN_KEY, "application/json", batch);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode receipt = response.json();
+        assertThat(receipt.get("accepted").asInt()).isEqualTo(2);
+        assertThat(receipt.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(receipt.get("refused").asInt()).isEqualTo(1);
+        JsonNode items = receipt.get("items");
+        assertThat(items.get(0).get("status").asString()).isEqualTo("accepted");
+        assertThat(items.get(2).get("status").asString()).isEqualTo("refused");
+        assertThat(items.get(2).get("problem").get("status").asInt()).isEqualTo(400);
+        assertThat(items.get(2).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("headline");
+        assertThat(items.get(3).get("status").asString()).isEqualTo("unchanged");
+        assertThat(items.get(3).get("id").asString()).isEqualTo(items.get(0).get("id").asString());
+        assertThat(topic.eventsFor(items.get(0).get("id").asString())).hasSize(1);
+        assertThat(topic.eventsFor(items.get(1).get("id").asString())).hasSize(1);
+    }
+
+    @Test
+    void ndjsonBatchOfNinjsWithAMalformedLine() {
+        String uri = "http://wire.example/items/" + UUID.randomUUID();
+        String ndjson = "{\"uri\":\"" + uri + "\",\"version\":\"1\",\"headlines\":[{\"value\":\"Line one\"}]}\n"
+                + "{not json\n"
+                + "\n"
+                + "{\"uri\":\"" + uri + "\",\"version\":\"2\",\"headlines\":[{\"value\":\"Line one, updated\"}]}\n";
+
+        Response response = http.post(EN + "/batch?format=ninjs", EN_KEY, "application/x-ndjson", ndjson);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode items = response.json().get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).get("version").asLong()).isEqualTo(1);
+        assertThat(items.get(1).get("status").asString()).isEqualTo("refused");
+        assertThat(items.get(1).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("line 2");
+        assertThat(items.get(2).get("version").asLong()).isEqualTo(2);
+        assertThat(topic.eventsFor(items.get(0).get("id").asString())).extracting(e -> e.article().getHeadline())
+                .containsExactly("Line one", "Line one, updated");
+    }
+
+    @Test
+    void bearerTokenAuthenticatesToo() {
+        Response response = http.postWithBearer(EN, EN_KEY, "application/json",
+                "{\"sourceId\":\"bearer-" + UUID.randomUUID() + "\",\"headline\":\"Bearer\",\"bodyText\":\"Text.\"}");
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(single(response.json().get("id").asString()).article().getFeed()).isEqualTo("wire-en");
+    }
+
+    @Test
+    void rateLimitPerFeed() {
+        String body = "{\"sourceId\":\"rl-" + UUID.randomUUID() + "\",\"headline\":\"Limited\",\"bodyText\":\"Text.\"}";
+        Response first = http.post("/feeds/limited/articles", "key-limited", "application/json", body);
+        Response second = http.post("/feeds/limited/articles", "key-limited", "application/json", body);
+        long written = topic.endOffsetSum();
+
+        Response third = http.post("/feeds/limited/articles", "key-limited", "application/json",
+                body.replace("Limited", "Limited again"));
+        Response otherFeed = http.post(EN, EN_KEY, "application/json", body);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(Long.parseLong(third.header("Retry-After"))).isPositive();
+        assertThat(third.json().get("type").asString()).endsWith("/rate-limited");
+        assertThat(otherFeed.status()).isEqualTo(202);
+        assertThat(topic.endOffsetSum()).isEqualTo(written + 1);
+    }
+
+    @Test
+    void metricsCountOutcomesAndHealthShowsKafka() {
+        http.post(EN, EN_KEY, "application/json", "{\"sourceId\":\"m-" + UUID.randomUUID() + "\",\"headline\":\"M\"}");
+        http.post(EN, EN_KEY, "application/json", "{\"sourceId\":\"m\"}");
+
+        JsonNode accepted = http.get("/actuator/metrics/ingest.articles.accepted?tag=feed:wire-en").json();
+        JsonNode refused = http.get("/actuator/metrics/ingest.articles.refused?tag=reason:malformed-input").json();
+        JsonNode latency = http.get("/actuator/metrics/ingest.article.latency").json();
+        Response prometheus = http.get("/actuator/prometheus");
+        JsonNode health = http.get("/actuator/health").json();
+
+        assertThat(accepted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(refused.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        assertThat(latency.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(2);
+        assertThat(prometheus.body()).contains("ingest_articles_unchanged_total", "ingest_articles_known",
+                "ingest_kafka_send_seconds");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("kafka").get("details").get("topic").asString()).isEqualTo(TOPIC);
+    }
+
+    @Test
+    void openApiHasAnExampleForEveryFormatAndProblemResponses() {
+        JsonNode docs = http.get("/v3/api-docs").json();
+
+        JsonNode post = docs.get("paths").get("/feeds/{feed}/articles").get("post");
+        JsonNode content = post.get("requestBody").get("content");
+        for (String type : List.of("application/json", "application/ninjs+json", "application/vnd.iptc.ninjs+json",
+                "text/plain", "text/html")) {
+            assertThat(content.get(type).get("examples")).as(type).isNotEmpty();
+        }
+        assertThat(content.get("application/ninjs+json").get("examples").get("canceled")).isNotNull();
+        assertThat(content.get("text/plain").get("examples").get("example").get("value").asString()).contains("Tin cùng chuyên mục");
+        for (String status : List.of("202", "200", "400", "401", "403", "409", "413", "415", "429", "503")) {
+            assertThat(post.get("responses").get(status)).as(status).isNotNull();
+        }
+        assertThat(post.get("responses").get("503").get("content").get("application/problem+json")).isNotNull();
+        JsonNode batch = docs.get("paths").get("/feeds/{feed}/articles/batch").get("post").get("requestBody").get("content");
+        assertThat(batch.get("application/x-ndjson").get("examples")).isNotEmpty();
+        assertThat(docs.get("components").get("securitySchemes").get("apiKey").get("name").asString()).isEqualTo("X-Api-Key");
+    }
+
+    private Event single(String id) {
+        return single(id, 1).getFirst();
+    }
+
+    private List<Event> single(String id, int expected) {
+        List<Event> events = topic.eventsFor(id);
+        assertThat(events).hasSize(expected);
+        return events;
+    }
+}
