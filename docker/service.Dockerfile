@@ -8,7 +8,8 @@ RUN ./mvnw -B -q -DskipTests -pl ${MODULE} -am package \
  && cp ${MODULE}/target/${MODULE}-*.jar /app.jar
 
 FROM eclipse-temurin:25-jre
-RUN useradd --system --uid 10001 app
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 app
 USER app
 COPY --from=build /app.jar /app/app.jar
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
