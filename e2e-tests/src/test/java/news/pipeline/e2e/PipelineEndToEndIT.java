@@ -1,0 +1,234 @@
+package news.pipeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import news.stack.Pipeline;
+import news.stack.StackConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole pipeline as it runs in production, minus Docker: the local stack (reused when running)
+ * and ingest-, enrich- and publish-service as separate processes from their built jars. The seed
+ * page text goes in over HTTP; the test reads what front-end sites read, the Elasticsearch alias.
+ * Topics, consumer groups and the alias are unique to this run, so it can share a stack.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String FEED = "baothaibinh";
+    private static final String KEY = "dev-key-baothaibinh";
+    private static final String SEED_SOURCE_ID = "day-manh-quy-che-dan-chu";
+
+    private static Pipeline pipeline;
+    private static String alias;
+    private static String ingest;
+    private static String elasticsearch;
+    private static String seedId;
+    private static long seedVersion;
+    private static final List<String> relatedIds = new ArrayList<>();
+
+    @BeforeAll
+    static void startPipeline() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        alias = "e2e-articles-" + run;
+        String raw = "e2e.articles.raw." + run;
+        String enriched = "e2e.articles.enriched." + run;
+        Map<String, String> names = Map.ofEntries(
+                Map.entry("INGEST_TOPIC", raw),
+                Map.entry("ENRICH_TOPIC_RAW", raw),
+                Map.entry("ENRICH_TOPIC_ENRICHED", enriched),
+                Map.entry("ENRICH_TOPIC_DLT", raw + ".dlt"),
+                Map.entry("ENRICH_GROUP", "e2e-enrich-" + run),
+                Map.entry("PUBLISH_KAFKA_TOPIC", enriched),
+                Map.entry("PUBLISH_KAFKA_DEADLETTERTOPIC", enriched + ".dlt"),
+                Map.entry("PUBLISH_KAFKA_GROUPID", "e2e-publish-" + run),
+                Map.entry("PUBLISH_INDEX_ALIAS", alias),
+                Map.entry("PUBLISH_INDEX_INDEXPREFIX", alias + "-v"),
+                Map.entry("PUBLISH_INDEX_TEMPLATENAME", alias + "-template"));
+        // ports 18080, 18082, 18083: clear of a pipeline a developer may be running on 8080...
+        pipeline = Pipeline.start(StackConfig.fromEnvironment(), names, 10_000);
+        ingest = pipeline.service("ingest-service").url();
+        elasticsearch = pipeline.endpoints().elasticsearchUrl();
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        if (pipeline != null) {
+            pipeline.close();
+            send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "-v*")).DELETE());
+            send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_index_template/" + alias + "-template")).DELETE());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void relatedArticlesArePublishedFirst() throws Exception {
+        relatedIds.add(post("application/ninjs+json", ninjs("https://baothaibinh.example/tin/hoi-nghi-quy-che-dan-chu",
+                "Hội nghị triển khai thực hiện quy chế dân chủ ở cơ sở",
+                "Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở của tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2020.",
+                "Các cấp ủy, chính quyền tiếp tục đẩy mạnh thực hiện quy chế dân chủ ở các loại hình cơ sở, phát huy "
+                        + "quyền làm chủ của nhân dân, thực hành dân chủ gắn với cải cách hành chính."), "").path("id").asString());
+        relatedIds.add(post("application/ninjs+json", ninjs("https://baothaibinh.example/tin/thuc-hanh-dan-chu",
+                "Thực hành dân chủ ở cơ sở gắn với cải cách hành chính",
+                "Việc thực hiện quy chế dân chủ ở cơ sở được cấp ủy, chính quyền các cấp quan tâm lãnh đạo, chỉ đạo.",
+                "Ban Chỉ đạo thực hiện quy chế dân chủ các cấp được kiện toàn; công tác tiếp dân, đối thoại với nhân dân "
+                        + "được tăng cường."), "").path("id").asString());
+
+        for (String id : relatedIds) {
+            await().atMost(PATIENCE).until(() -> document(id) != null);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSeedPageTextIsIndexedWithEveryField() throws Exception {
+        JsonNode receipt = post("text/plain; charset=utf-8", seedText(), "?sourceId=" + SEED_SOURCE_ID);
+        assertThat(receipt.path("status").asString()).isEqualTo("accepted");
+        seedId = receipt.path("id").asString();
+        seedVersion = receipt.path("version").asLong();
+
+        JsonNode doc = await().atMost(PATIENCE).until(() -> document(seedId), d -> d != null);
+
+        assertThat(doc.path("headline").asString()).isEqualTo("Đẩy mạnh thực hiện quy chế dân chủ ở các loại hình cơ sở");
+        assertThat(doc.path("version").asLong()).isEqualTo(seedVersion);
+        String body = doc.path("body").asString();
+        assertThat(body).contains("Năm 2019, việc thực hiện quy chế dân chủ")
+                .doesNotContain("Tin cùng chuyên mục", "Xem tin theo ngày", "02.11.2024", "Manchester United",
+                        "Mạnh Cường", "Ảnh:", "Audio:", "mixdown.mp3");
+        assertThat(doc.path("byline").asString()).isEqualTo("Mạnh Cường");
+        assertThat(values(doc.path("images"), "credit")).contains("Thành Tâm");
+        assertThat(values(doc.path("categoryCodes"), null)).contains("medtop:11000000");
+        JsonNode audio = doc.path("audio");
+        assertThat(audio.path("fileName").asString()).isEqualTo("251219_thoia_day_manh_thuc_hien_quy_che_dan_chu_mixdown.mp3");
+        assertThat(audio.path("narrator").asString()).isEqualTo("thoia");
+        assertThat(audio.path("recordingDate").asString()).isEqualTo("2019-12-25");
+        assertThat(audio.path("durationSeconds").asDouble()).isPositive();
+        assertThat(values(doc.path("sourceLinks"), "title"))
+                .contains("Hộp thư bạn đọc", "Hội nghị Ban Thường vụ Tỉnh ủy")
+                .hasSize(20);
+        assertThat(values(doc.path("related"), "id")).containsAnyElementsOf(relatedIds).doesNotContain(seedId);
+    }
+
+    @Test
+    @Order(3)
+    void aSearchTypedWithoutDiacriticsFindsIt() {
+        String query = """
+                {"query": {"match_phrase": {"headline": "day manh thuc hien quy che dan chu o cac loai hinh co so"}}}
+                """;
+
+        // searchable once the index refreshes (1 s), unlike the real-time get above
+        JsonNode hits = await().atMost(PATIENCE).until(() -> search(query), h -> !h.isEmpty());
+        assertThat(values(hits, "_id")).containsExactly(seedId);
+    }
+
+    @Test
+    @Order(4)
+    void anUpdateReplacesTheArticle() throws Exception {
+        String updated = seedText().replace("Mạnh Cường\n",
+                "Hội nghị cũng biểu dương 12 tập thể có thành tích xuất sắc.\nMạnh Cường\n");
+        JsonNode receipt = post("text/plain; charset=utf-8", updated, "?sourceId=" + SEED_SOURCE_ID);
+
+        assertThat(receipt.path("id").asString()).isEqualTo(seedId);
+        long newVersion = receipt.path("version").asLong();
+        assertThat(newVersion).isGreaterThan(seedVersion);
+        JsonNode doc = await().atMost(PATIENCE).until(() -> document(seedId),
+                d -> d != null && d.path("version").asLong() == newVersion);
+        assertThat(doc.path("body").asString()).contains("biểu dương 12 tập thể");
+        assertThat(count()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(5)
+    void aKillRemovesIt() throws Exception {
+        HttpResponse<String> killed = send(HttpRequest.newBuilder(
+                URI.create(ingest + "/feeds/" + FEED + "/articles/" + SEED_SOURCE_ID)).header("X-Api-Key", KEY).DELETE());
+        assertThat(killed.statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).until(() -> document(seedId) == null);
+        assertThat(count()).isEqualTo(2);
+    }
+
+    // ---- helpers ----
+
+    private static JsonNode post(String contentType, String body, String query) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ingest + "/feeds/" + FEED + "/articles" + query))
+                .header("Content-Type", contentType)
+                .header("X-Api-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body());
+    }
+
+    /** The document as readers get it through the alias, or null when there is none. */
+    private static JsonNode document(String id) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_doc/"
+                + URLEncoder.encode(id, StandardCharsets.UTF_8))));
+        JsonNode answer = JSON.readTree(response.body());
+        return answer.path("found").asBoolean(false) ? answer.path("_source") : null;
+    }
+
+    private static JsonNode search(String query) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_search"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("hits").path("hits");
+    }
+
+    private static long count() throws Exception {
+        send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()));
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "/_count"))).body())
+                .path("count").asLong();
+    }
+
+    private static List<String> values(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(node -> out.add(field == null ? node.asString() : node.path(field).asString()));
+        return out;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String seedText() throws IOException {
+        try (var in = PipelineEndToEndIT.class.getResourceAsStream("/seed-article-vi.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String ninjs(String uri, String headline, String lead, String body) {
+        var article = JSON.createObjectNode()
+                .put("uri", uri)
+                .put("version", "1")
+                .put("versioncreated", "2024-11-02T09:00:00+07:00")
+                .put("pubstatus", "usable")
+                .put("language", "vi");
+        article.putArray("headlines").addObject().put("role", "main").put("value", headline);
+        article.putArray("bodies").addObject().put("role", "main").put("contenttype", "text/plain")
+                .put("value", lead + "\n\n" + body);
+        return article.toString();
+    }
+}
