@@ -103,7 +103,11 @@ public final class Pipeline implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         System.out.println("Starting the local stack and the three services (logs in " + config.dataDir().resolve("logs") + ") ...");
         Pipeline pipeline = start(config, Map.of(), 0);
+        System.out.printf(Locale.ROOT, "Stack and services ready %.1f s after the command started.%n",
+                (System.currentTimeMillis() - commandStarted) / 1000.0);
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping the services and the local stack ...");
             pipeline.close();
         }, "pipeline-shutdown"));
@@ -124,7 +128,7 @@ public final class Pipeline implements AutoCloseable {
         System.out.printf(Locale.ROOT, "All %d expected articles searchable %.1f s after the command started.%n",
                 posted.expectedDocuments(), (System.currentTimeMillis() - commandStarted) / 1000.0);
         System.out.println(pipeline.guide());
-        while (pipeline.services.stream().allMatch(ServiceProcess::isAlive)) {
+        while (pipeline.services.stream().allMatch(ServiceProcess::isAlive) || stopping.get()) {
             Thread.sleep(1000);
         }
         System.out.println("A service stopped; see its log in " + config.dataDir().resolve("logs"));
@@ -201,13 +205,14 @@ public final class Pipeline implements AutoCloseable {
             this.ingestUrl = ingestUrl;
         }
 
-        record Result(int posted, int updates, int kills, List<String> failures) {
+        record Result(int posted, int accepted, int updates, int kills, List<String> failures) {
             int expectedDocuments() {
                 return posted - updates - kills - kills;
             }
 
             String summary() {
-                return "  posted %d articles (%d updates, %d kills)%s".formatted(posted, updates, kills,
+                return "  posted %d articles (%d updates, %d kills): %d accepted, %d unchanged%s".formatted(posted, updates,
+                        kills, accepted, posted - accepted,
                         failures.isEmpty() ? "" : "\n  refused: " + String.join("\n  refused: ", failures));
             }
         }
@@ -218,6 +223,7 @@ public final class Pipeline implements AutoCloseable {
                 files = list.filter(Files::isRegularFile).sorted().toList();
             }
             int posted = 0;
+            int accepted = 0;
             int updates = 0;
             int kills = 0;
             List<String> failures = new ArrayList<>();
@@ -239,10 +245,11 @@ public final class Pipeline implements AutoCloseable {
                     continue;
                 }
                 posted++;
+                accepted += response.statusCode() == 202 ? 1 : 0;
                 updates += name.contains("-update-") ? 1 : 0;
                 kills += name.contains("-kill-") ? 1 : 0;
             }
-            return new Result(posted, updates, kills, failures);
+            return new Result(posted, accepted, updates, kills, failures);
         }
 
         static String contentType(String fileName) {
