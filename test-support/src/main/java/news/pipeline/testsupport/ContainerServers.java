@@ -39,6 +39,14 @@ final class ContainerServers implements AutoCloseable {
             .withEnv("ES_JAVA_OPTS", "-Xms1g -Xmx1g");
 
     static boolean dockerAvailable() {
+        // With no DOCKER_HOST, socket or Testcontainers config there is nothing to ask; asking would log a noisy error.
+        String home = System.getProperty("user.home");
+        boolean hint = System.getenv("DOCKER_HOST") != null
+                || java.util.stream.Stream.of("/var/run/docker.sock", home + "/.docker/run/docker.sock",
+                        home + "/.testcontainers.properties").anyMatch(p -> java.nio.file.Files.exists(java.nio.file.Path.of(p)));
+        if (!hint) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
