@@ -1,0 +1,169 @@
+package news.pipeline.benchmark.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import news.pipeline.benchmark.RunClock;
+import news.pipeline.benchmark.generate.GeneratedArticle;
+
+/**
+ * Posts articles to ingest-service ({@code POST /feeds/{feed}/articles}) from a fixed pool of
+ * {@code concurrency} workers. At full speed each worker posts its next article as soon as the
+ * previous one is answered (closed loop). With a target rate, article {@code i} is due at
+ * {@code start + i / rate}; a free worker waits until it is due, so the pool sends at the rate unless
+ * all workers are busy (then sending falls behind, which the outcome records as lateness).
+ *
+ * <p>A 429 (feed rate limit) or 503 (Kafka unavailable) is retried after its Retry-After (at most
+ * 1 s) up to {@link #MAX_ATTEMPTS} times; latency is always counted from the first attempt.
+ */
+public final class HttpPoster {
+
+    static final int MAX_ATTEMPTS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What happened to one article.
+     *
+     * @param status     final HTTP status (202 accepted, 200 unchanged, else refused; 0 = no answer)
+     * @param scheduledMs when it was due (paced phases; = sentMs at full speed)
+     * @param sentMs     when the first attempt was sent (epoch ms)
+     * @param answeredMs when the final answer arrived (epoch ms)
+     */
+    public record Outcome(int index, String feed, String articleId, int status, int attempts, int throttled,
+            double scheduledMs, double sentMs, double answeredMs, String error) {
+
+        public boolean accepted() {
+            return status == 202 || status == 200;
+        }
+
+        public double answerMs() {
+            return answeredMs - sentMs;
+        }
+
+        public double lateMs() {
+            return Math.max(0, sentMs - scheduledMs);
+        }
+    }
+
+    private final String ingestUrl;
+    private final HttpClient http;
+
+    public HttpPoster(String ingestUrl) {
+        this.ingestUrl = ingestUrl;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /**
+     * Posts every article and returns the outcomes in article order.
+     *
+     * @param ratePerSecond 0 for full speed, else the target rate
+     * @param onAnswer      called from the worker thread as soon as an article is answered
+     */
+    public List<Outcome> postAll(List<GeneratedArticle> articles, int concurrency, double ratePerSecond,
+            Consumer<Outcome> onAnswer) {
+        Outcome[] outcomes = new Outcome[articles.size()];
+        AtomicInteger next = new AtomicInteger();
+        double startMs = RunClock.nowMs();
+        boolean paced = RatePacer.paced(ratePerSecond);
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(Thread.ofPlatform().name("poster-" + w).start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < articles.size()) {
+                    double due = paced ? startMs + RatePacer.scheduledOffsetMs(i, ratePerSecond) : RunClock.nowMs();
+                    if (paced) {
+                        long wait = RatePacer.waitMs(RunClock.nowMs(), due);
+                        if (wait > 0) {
+                            RunClock.sleepMs(wait);
+                        }
+                    }
+                    Outcome outcome = post(articles.get(i), i, due);
+                    outcomes[i] = outcome;
+                    if (onAnswer != null) {
+                        onAnswer.accept(outcome);
+                    }
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while posting", e);
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    Outcome post(GeneratedArticle article, int index, double scheduledMs) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/feeds/" + article.feed() + "/articles"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", article.contentType() + "; charset=utf-8")
+                .header("X-Api-Key", article.apiKey())
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(article.body()))
+                .build();
+        double sent = RunClock.nowMs();
+        int attempts = 0;
+        int throttled = 0;
+        String error = null;
+        while (attempts < MAX_ATTEMPTS) {
+            attempts++;
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if (status == 429 || status == 503) {
+                    throttled++;
+                    long retryAfterMs = response.headers().firstValue("Retry-After")
+                            .map(HttpPoster::retryAfterMs).orElse(200L);
+                    RunClock.sleepMs(Math.min(1000, retryAfterMs));
+                    continue;
+                }
+                double answered = RunClock.nowMs();
+                String id = null;
+                if (status / 100 == 2) {
+                    JsonNode receipt = JSON.readTree(response.body());
+                    id = receipt.path("id").asText(null);
+                } else {
+                    error = abbreviate(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return new Outcome(index, article.feed(), id, status, attempts, throttled, scheduledMs, sent, answered, error);
+            } catch (IOException e) {
+                error = e.toString();
+                RunClock.sleepMs(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+                break;
+            }
+        }
+        return new Outcome(index, article.feed(), null, 0, attempts, throttled, scheduledMs, sent, RunClock.nowMs(),
+                error == null ? "gave up after " + attempts + " attempts (throttled " + throttled + ")" : error);
+    }
+
+    static long retryAfterMs(String header) {
+        try {
+            return Math.max(50, (long) (Double.parseDouble(header.trim()) * 1000));
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}

@@ -1,0 +1,65 @@
+package news.pipeline.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void parsesTheCommandLine() {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--articles", "100", "--concurrency", "4", "--seed", "9",
+                "--out", "x/y.json", "--run-tag", "Smoke1", "--service-env", "PUBLISH_BATCH_LINGER=50ms"});
+        assertThat(o.articles()).isEqualTo(100);
+        assertThat(o.concurrency()).isEqualTo(4);
+        assertThat(o.seed()).isEqualTo(9);
+        assertThat(o.warmup()).isEqualTo(20);
+        assertThat(o.runTag()).isEqualTo("smoke1");
+        assertThat(o.serviceEnv()).containsEntry("PUBLISH_BATCH_LINGER", "50ms");
+        assertThat(o.alias()).isEqualTo("bench-smoke1-articles");
+        assertThat(o.rawTopic()).isEqualTo("bench.smoke1.articles.raw");
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--articles", "0"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--bogus"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--run-tag", "a b"})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void servicesGetTheRunsOwnTopicsGroupsAliasAndNoRateLimit() throws Exception {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--run-tag", "t"});
+        Map<String, String> env = BenchmarkMain.serviceEnvironment(o);
+        assertThat(env).containsEntry("INGEST_TOPIC", "bench.t.articles.raw")
+                .containsEntry("ENRICH_TOPIC_RAW", "bench.t.articles.raw")
+                .containsEntry("ENRICH_TOPIC_ENRICHED", "bench.t.articles.enriched")
+                .containsEntry("ENRICH_GROUP", "bench-t-enrich");
+        JsonNode json = new ObjectMapper().readTree(env.get("SPRING_APPLICATION_JSON"));
+        assertThat(json.at("/ingest/feeds/baothaibinh/burst").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(json.at("/ingest/feeds/wire-en/rate-limit-per-second").asDouble()).isEqualTo(1e9);
+        assertThat(json.at("/publish/kafka/topic").asText()).isEqualTo("bench.t.articles.enriched");
+        assertThat(json.at("/publish/kafka/group-id").asText()).isEqualTo("bench-t-publish");
+        assertThat(json.at("/publish/index/alias").asText()).isEqualTo("bench-t-articles");
+        assertThat(json.at("/publish/index/index-prefix").asText()).isEqualTo("bench-t-articles-v");
+        assertThat(json.at("/publish/index/template-name").asText()).isEqualTo("bench-t-template");
+    }
+
+    @Test
+    void aTuningGivenAsSpringJsonIsMergedIntoTheRunsOwnSettings() throws Exception {
+        BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--run-tag", "t", "--service-env",
+                "SPRING_APPLICATION_JSON={\"publish\":{\"batch\":{\"linger\":\"50ms\"},\"index\":{\"refresh-interval\":\"500ms\"}}}",
+                "--service-env", "ENRICH_MAX_ATTEMPTS=2"});
+        Map<String, String> env = BenchmarkMain.serviceEnvironment(o);
+        JsonNode json = new ObjectMapper().readTree(env.get("SPRING_APPLICATION_JSON"));
+        assertThat(json.at("/publish/batch/linger").asText()).isEqualTo("50ms");
+        assertThat(json.at("/publish/index/refresh-interval").asText()).isEqualTo("500ms");
+        assertThat(json.at("/publish/index/alias").asText()).isEqualTo("bench-t-articles");
+        assertThat(json.at("/ingest/feeds/wire-en/burst").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(env).containsEntry("ENRICH_MAX_ATTEMPTS", "2");
+    }
+}
