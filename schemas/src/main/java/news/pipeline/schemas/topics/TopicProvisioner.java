@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,25 @@ public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
     private TopicProvisioner() {
+    }
+
+    /**
+     * Creation is acknowledged by the controller before every broker's metadata has the topic; wait
+     * until it describes, so the caller's first produce or describe doesn't meet "unknown topic".
+     */
+    private static void awaitVisible(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("created topics " + names + " do not show: " + e.getCause(), e);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     public static void ensureTopics(Admin admin, Collection<TopicSpec<?>> topics, short replicationFactor) {
@@ -40,6 +60,7 @@ public final class TopicProvisioner {
                     }
                 }
             }
+            awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
