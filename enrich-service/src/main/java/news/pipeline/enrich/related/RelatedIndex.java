@@ -22,12 +22,17 @@ import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -63,6 +68,15 @@ public class RelatedIndex implements AutoCloseable {
     static final String PUBLISHED = "published";
     static final String TOPICS = "topics";
     static final String STORED_TEXT = "stored_text";
+    /** Indexed text with its term vector kept, so a candidate's vector needs no second analysis. */
+    private static final FieldType TEXT_WITH_TERM_VECTORS = textWithTermVectors();
+
+    private static FieldType textWithTermVectors() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
+    }
     static final int MAX_QUERY_CHARS = 20_000;
 
     private static final Set<String> STOP_WORDS = Set.of(
@@ -126,7 +140,7 @@ public class RelatedIndex implements AutoCloseable {
         }
         doc.add(new StoredField(TITLE, article.getHeadline()));
         String text = queryText(article);
-        doc.add(new TextField(TEXT, text, Field.Store.NO));
+        doc.add(new Field(TEXT, text, TEXT_WITH_TERM_VECTORS));
         doc.add(new StoredField(STORED_TEXT, text));
         doc.add(new StoredField(PUBLISHED, publishedAt(article).toEpochMilli()));
         Set<String> topLevel = new HashSet<>();
@@ -175,13 +189,14 @@ public class RelatedIndex implements AutoCloseable {
             }
             ScoreDoc[] top = searcher.search(query.build(), Math.max(settings.maxResults() * 4, 20)).scoreDocs;
             StoredFields stored = searcher.storedFields();
+            TermVectors termVectors = searcher.getIndexReader().termVectors();
             Instant at = publishedAt(article);
             Map<String, Double> vector = vector(text);
             List<RelatedHit> hits = new ArrayList<>();
             for (ScoreDoc hit : top) {
                 Document doc = stored.document(hit.doc);
                 Instant published = Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
-                double relevance = cosine(vector, vector(doc.get(STORED_TEXT)));
+                double relevance = cosine(vector, storedVector(termVectors, hit.doc, doc));
                 double score = round(relevance * recency(at, published));
                 if (score >= settings.minScore()) {
                     hits.add(new RelatedHit(doc.get(ID), doc.get(TITLE), doc.get(URI), score, published,
@@ -224,6 +239,27 @@ public class RelatedIndex implements AutoCloseable {
         }
         Map<String, Double> vector = new HashMap<>();
         counts.forEach((token, count) -> vector.put(token, 1 + Math.log(count)));
+        return vector;
+    }
+
+    /**
+     * A candidate's vector, read from the term vector stored at index time: the same analysed tokens
+     * and counts as {@link #vector(String)} of its text, without analysing the text again (that was
+     * nine tenths of enrich-service's CPU). Documents without term vectors fall back to the text.
+     */
+    private Map<String, Double> storedVector(TermVectors termVectors, int docId, Document doc) throws IOException {
+        Terms terms = termVectors.get(docId, TEXT);
+        if (terms == null) {
+            return vector(doc.get(STORED_TEXT));
+        }
+        Map<String, Double> vector = new HashMap<>();
+        TermsEnum iterator = terms.iterator();
+        for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+            String token = term.utf8ToString();
+            if (!isStop(token)) {
+                vector.put(token, 1 + Math.log(iterator.totalTermFreq()));
+            }
+        }
         return vector;
     }
 

@@ -70,6 +70,21 @@ class RelatedIndexTest {
     }
 
     @Test
+    void aCandidatesScoreFromItsStoredTermVectorEqualsTheScoreFromItsText() {
+        RawArticle earlier = democracy("dem-1", T0.minusSeconds(86_400));
+        index.accept(enriched(earlier, "vi", "medtop:11000000"));
+        RawArticle seed = SeedArticle.article("seed");
+
+        RelatedHit hit = index.find(seed, "vi").getFirst();
+
+        double fromTexts = RelatedIndex.cosine(index.vector(RelatedIndex.queryText(seed)),
+                index.vector(RelatedIndex.queryText(earlier)))
+                * index.recency(RelatedIndex.publishedAt(seed), RelatedIndex.publishedAt(earlier));
+        assertThat(hit.id()).isEqualTo("dem-1");
+        assertThat(hit.score()).isEqualTo(Math.round(fromTexts * 10_000) / 10_000.0);
+    }
+
+    @Test
     void aNewVersionReplacesTheOldOneAndNeverFindsItself() {
         RawArticle v1 = democracy("dem-1", T0);
         index.accept(enriched(v1, "vi", "medtop:11000000"));
