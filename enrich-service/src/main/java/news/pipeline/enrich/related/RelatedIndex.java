@@ -68,6 +68,7 @@ public class RelatedIndex implements AutoCloseable {
     static final String PUBLISHED = "published";
     static final String TOPICS = "topics";
     static final String STORED_TEXT = "stored_text";
+    static final int MAX_TOKENS_FOR_CANDIDATES = 400;
     /** Indexed text with its term vector kept, so a candidate's vector needs no second analysis. */
     private static final FieldType TEXT_WITH_TERM_VECTORS = textWithTermVectors();
 
@@ -178,6 +179,10 @@ public class RelatedIndex implements AutoCloseable {
             mlt.setMinDocFreq(1);
             mlt.setMinWordLen(2);
             mlt.setMaxQueryTerms(50);
+            // Candidates come from the opening (headline twice, lead, first paragraphs): MoreLikeThis
+            // looks up the document frequency of every distinct term it parses, which dominated the
+            // service's CPU on long articles. The score below still compares the whole texts.
+            mlt.setMaxNumTokensParsed(MAX_TOKENS_FOR_CANDIDATES);
             mlt.setStopWords(STOP_WORDS);
             Query like = mlt.like(TEXT, new StringReader(text));
             BooleanQuery.Builder query = new BooleanQuery.Builder()
