@@ -1,6 +1,5 @@
 package news.stack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -78,9 +77,5 @@ public record StackConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a port number, got '" + value + "'");
         }
-    }
-
-    boolean dataDirExists() {
-        return Files.isDirectory(dataDir);
     }
 }
