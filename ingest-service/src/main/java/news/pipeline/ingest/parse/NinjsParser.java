@@ -36,26 +36,19 @@ import tools.jackson.databind.json.JsonMapper;
  * picture association becomes one AudioRef or ImageRef from its preferred rendition: the one named
  * {@code original}, else the largest picture, else the first listed.
  */
-public final class NinjsParser implements JsonArticleParser {
+public final class NinjsParser extends JsonArticleParser {
 
     static final String MEDIATOPIC_SCHEME = "http://cv.iptc.org/newscodes/mediatopic/";
     private static final Set<String> SUB_HEADLINE_ROLES = Set.of("sub", "subheadline", "subtitle", "standfirst", "lead");
     private static final Set<String> PICTURE_TYPES = Set.of("picture", "graphic", "image", "photo");
 
-    private final JsonMapper mapper;
-
     public NinjsParser(JsonMapper mapper) {
-        this.mapper = mapper;
+        super(mapper);
     }
 
     @Override
     public SourceFormat format() {
         return SourceFormat.NINJS;
-    }
-
-    @Override
-    public ParsedArticle parse(String body, ParseContext context) {
-        return parseNode(JsonBodies.readObject(mapper, body), context);
     }
 
     @Override

@@ -18,24 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
  * without an offset is in the feed's source time zone. Unknown fields are ignored so feeds can
  * send more than we read.
  */
-public final class OwnJsonParser implements JsonArticleParser {
+public final class OwnJsonParser extends JsonArticleParser {
 
     static final int MAX_HEADLINE = 1000;
 
-    private final JsonMapper mapper;
-
     public OwnJsonParser(JsonMapper mapper) {
-        this.mapper = mapper;
+        super(mapper);
     }
 
     @Override
     public SourceFormat format() {
         return SourceFormat.JSON;
-    }
-
-    @Override
-    public ParsedArticle parse(String body, ParseContext context) {
-        return parseNode(JsonBodies.readObject(mapper, body), context);
     }
 
     @Override
