@@ -97,13 +97,13 @@ public class PublishConfiguration {
     @Bean
     @ConditionalOnProperty(name = "publish.mode", havingValue = "live", matchIfMissing = true)
     LivePublisher livePublisher(PublishProperties properties, IndexManager indexManager,
-            BatchProcessor liveBatchProcessor, Admin kafkaAdmin) {
+            BatchProcessor liveBatchProcessor, Admin kafkaAdmin, MeterRegistry meters) {
         Runnable provisioning = () -> {
             if (properties.kafka().provisionTopics()) {
                 TopicProvisioner.ensureTopics(kafkaAdmin, topicSpecs(properties), properties.kafka().replicationFactor());
             }
         };
-        return new LivePublisher(properties, indexManager, liveBatchProcessor, provisioning);
+        return new LivePublisher(properties, indexManager, liveBatchProcessor, provisioning, meters);
     }
 
     /** The two topics under their configured names, with the pipeline's policies from {@link Topics}. */

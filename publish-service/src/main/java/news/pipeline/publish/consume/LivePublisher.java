@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -54,6 +56,7 @@ public class LivePublisher implements SmartLifecycle {
     private final IndexManager indexManager;
     private final BatchProcessor processor;
     private final Runnable topicProvisioning;
+    private final MeterRegistry meters;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -68,6 +71,7 @@ public class LivePublisher implements SmartLifecycle {
     private volatile long committedBatches;
 
     // consumer-thread state
+    private KafkaClientMetrics clientMetrics;
     private final java.util.ArrayDeque<ConsumerRecord<String, byte[]>> buffer = new java.util.ArrayDeque<>();
     private long bufferBytes;
     private long bufferStartedNanos;
@@ -76,11 +80,12 @@ public class LivePublisher implements SmartLifecycle {
     private final Set<TopicPartition> revokedDuringBatch = new HashSet<>();
 
     public LivePublisher(PublishProperties properties, IndexManager indexManager, BatchProcessor processor,
-            Runnable topicProvisioning) {
+            Runnable topicProvisioning, MeterRegistry meters) {
         this.properties = properties;
         this.indexManager = indexManager;
         this.processor = processor;
         this.topicProvisioning = topicProvisioning;
+        this.meters = meters;
     }
 
     // ---- lifecycle ----
@@ -210,6 +215,9 @@ public class LivePublisher implements SmartLifecycle {
             if (!running) {
                 return;
             }
+            // the consumer's own metrics, records-lag-max among them: consumer lag on /actuator/prometheus
+            clientMetrics = new KafkaClientMetrics(c);
+            clientMetrics.bindTo(meters);
             buffer.clear();
             bufferBytes = 0;
             c.subscribe(List.of(properties.kafka().topic()), new Rebalance(c));
@@ -224,6 +232,9 @@ public class LivePublisher implements SmartLifecycle {
                 }
             }
         } finally {
+            if (clientMetrics != null) {
+                clientMetrics.close();
+            }
             consumer = null;
             assignment = Set.of();
         }
