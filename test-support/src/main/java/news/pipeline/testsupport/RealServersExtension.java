@@ -70,8 +70,19 @@ public final class RealServersExtension implements BeforeAllCallback, ParameterR
         System.out.println("[real-servers] starting the local stack in " + dataDir);
         LocalStack stack = LocalStack.start(config.withDataDir(dataDir), true);
         System.out.println("[real-servers] ready:\n" + stack.report());
-        servers = stack;
+        servers = () -> {
+            stack.close();
+            deleteRecursively(dataDir); // a throwaway stack's data would pile up in the temp directory
+        };
         return stack.endpoints();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static synchronized void stop() {
