@@ -1,5 +1,6 @@
 package news.pipeline.enrich.config;
 
+import news.pipeline.schemas.topics.DeadLetterHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *       {@code backOffInitialInterval}, ...), poison ones ({@link StageException.Poison}) are not;</li>
  *   <li>the dead letter keeps the record's original key and bytes, in the binding's {@code dlqName}
  *       topic, with spring-kafka's {@code kafka_dlt-original-topic/partition/offset},
- *       {@code kafka_dlt-exception-message}/{@code -fqcn} headers, plus {@code x-enrich-stage}
- *       (deserialize, validate, enrich, produce) and {@code x-enrich-reason};</li>
+ *       {@code kafka_dlt-exception-message}/{@code -fqcn} headers, plus {@code x-dead-letter-stage}
+ *       (deserialize, validate, enrich, produce) and {@code x-dead-letter-reason};</li>
  *   <li>the stream carries on with the next record, and each dead letter is counted
  *       ({@code enrich.dead.letters}, tag stage) and logged on one line, without a stack trace.</li>
  * </ul>
@@ -47,8 +48,8 @@ public class DeadLetterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterConfiguration.class);
 
-    public static final String STAGE_HEADER = "x-enrich-stage";
-    public static final String REASON_HEADER = "x-enrich-reason";
+    public static final String STAGE_HEADER = DeadLetterHeaders.STAGE;
+    public static final String REASON_HEADER = DeadLetterHeaders.REASON;
 
     /**
      * The dead-letter producer: original key (String) and bytes. Not a ProducerFactory bean, which would

@@ -3,7 +3,7 @@ package news.pipeline.enrich.stream;
 /**
  * A failure in one stage of processing a record: {@code deserialize}, {@code validate} or {@code enrich}
  * (anything else failing after the function, e.g. writing the output, is reported as {@code produce}).
- * The stage travels to the dead-letter record in the {@code x-enrich-stage} header.
+ * The stage travels to the dead-letter record in the {@code x-dead-letter-stage} header.
  */
 public abstract class StageException extends RuntimeException {
 

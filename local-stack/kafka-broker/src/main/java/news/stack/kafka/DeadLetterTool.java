@@ -28,8 +28,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class DeadLetterTool {
 
-    /** Where the services put the original topic: spring-kafka's header (enrich-service), publish-service's. */
-    static final List<String> ORIGINAL_TOPIC_HEADERS = List.of("kafka_dlt-original-topic", "dlt.original.topic");
+    /** Where every service puts the original topic (spring-kafka's name; see DeadLetterHeaders in schemas). */
+    static final List<String> ORIGINAL_TOPIC_HEADERS = List.of("kafka_dlt-original-topic");
 
     private DeadLetterTool() {
     }

@@ -142,7 +142,7 @@ public class BatchProcessor {
                                 record.topic(), record.partition(), record.offset());
                     }
                     case RecordDecoder.Undecodable(String reason) ->
-                            letters.add(new DeadLetter(record, "undecodable", 0, reason, record.key(), null));
+                            letters.add(new DeadLetter(record, DeadLetterPublisher.UNDECODABLE, 0, reason, record.key(), null));
                     case RecordDecoder.Unavailable(String reason) -> {
                         unavailable.add(record);
                         unavailableReason = reason;
@@ -179,7 +179,7 @@ public class BatchProcessor {
             }
             for (DeadLetter letter : pending) {
                 counts.deadLettered++;
-                if ("undecodable".equals(letter.errorType()) || "unmappable".equals(letter.errorType())) {
+                if (DeadLetterPublisher.UNDECODABLE.equals(letter.errorType()) || "unmappable".equals(letter.errorType())) {
                     metrics.deadLetteredUndecodable();
                 } else {
                     metrics.deadLetteredRefused();

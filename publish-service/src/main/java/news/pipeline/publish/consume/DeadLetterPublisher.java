@@ -1,5 +1,6 @@
 package news.pipeline.publish.consume;
 
+import news.pipeline.schemas.topics.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,17 +27,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class DeadLetterPublisher implements AutoCloseable {
 
-    /** Header names on dead letters. */
-    public static final String REASON = "dlt.reason";
+    /** Header names on dead letters: the shared ones first (the same on every service's dead letters), then ours. */
+    public static final String REASON = DeadLetterHeaders.REASON;
+    public static final String STAGE = DeadLetterHeaders.STAGE;
     public static final String ERROR_TYPE = "dlt.error.type";
     public static final String STATUS = "dlt.status";
-    public static final String ORIGINAL_TOPIC = "dlt.original.topic";
+    public static final String ORIGINAL_TOPIC = DeadLetterHeaders.ORIGINAL_TOPIC;
     public static final String ORIGINAL_PARTITION = "dlt.original.partition";
     public static final String ORIGINAL_OFFSET = "dlt.original.offset";
     public static final String ORIGINAL_TIMESTAMP = "dlt.original.timestamp";
     public static final String ARTICLE_ID = "dlt.article.id";
     public static final String ARTICLE_VERSION = "dlt.article.version";
     public static final String PIPELINE = "dlt.pipeline";
+    /** The error type of a record that is not an EnrichedArticle in the Confluent wire format. */
+    static final String UNDECODABLE = "undecodable";
 
     /** One record to dead-letter and why. */
     public record DeadLetter(ConsumerRecord<String, byte[]> record, String errorType, int status, String reason,
@@ -97,6 +101,7 @@ public class DeadLetterPublisher implements AutoCloseable {
             headers.add(header);
         }
         add(headers, REASON, truncate(letter.reason(), 4000));
+        add(headers, STAGE, UNDECODABLE.equals(letter.errorType()) ? "deserialize" : "index");
         add(headers, ERROR_TYPE, letter.errorType());
         add(headers, STATUS, Integer.toString(letter.status()));
         add(headers, ORIGINAL_TOPIC, original.topic());

@@ -109,6 +109,7 @@ class BatchProcessorIT {
         assertThat(header(idLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("action_request_validation_exception");
         assertThat(header(idLetter, DeadLetterPublisher.REASON)).contains("is too long, must be no longer than 512 bytes");
         assertThat(header(idLetter, DeadLetterPublisher.STATUS)).isEqualTo("400");
+        assertThat(header(idLetter, DeadLetterPublisher.STAGE)).isEqualTo("index");
         assertThat(idLetter.value()).isEqualTo(tooLongId.value());
         assertThat(idLetter.key()).isEqualTo(longId);
 
@@ -125,6 +126,7 @@ class BatchProcessorIT {
         ConsumerRecord<String, byte[]> garbageLetter = letterFor(letters, garbage);
         assertThat(header(garbageLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("undecodable");
         assertThat(header(garbageLetter, DeadLetterPublisher.REASON)).contains("magic byte");
+        assertThat(header(garbageLetter, DeadLetterPublisher.STAGE)).isEqualTo("deserialize");
         assertThat(garbageLetter.value()).isEqualTo(garbage.value());
     }
 
