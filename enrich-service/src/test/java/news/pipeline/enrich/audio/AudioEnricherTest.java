@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.enrich.Mp3Fixture;
 import news.pipeline.enrich.SeedArticle;
 import news.pipeline.events.AudioMetadata;
 import news.pipeline.events.AudioRef;
@@ -96,25 +97,13 @@ class AudioEnricherTest {
         return AudioRef.newBuilder().setFileName(FILE).setHref(href).setMimeType("audio/mpeg").build();
     }
 
-    static void assertMeasuredFixture(AudioMetadata audio) {
-        assertThat(audio.getDurationSource()).isEqualTo(DurationSource.MEASURED);
-        assertThat(audio.getDurationSeconds()).isBetween(4.1, 4.3);
-        assertThat(audio.getBitrateKbps()).isEqualTo(48);
-        assertThat(audio.getSampleRateHz()).isEqualTo(44100);
-        assertThat(audio.getChannels()).isEqualTo(1);
-        assertThat(audio.getCodec()).startsWith("MP3");
-        assertThat(audio.getSizeBytes()).isEqualTo(25418L);
-        assertThat(audio.getId3Title()).isEqualTo("Đẩy mạnh thực hiện quy chế dân chủ");
-        assertThat(audio.getId3Artist()).isEqualTo("Thoa");
-        assertThat(audio.getMeasurementError()).isNull();
-    }
 
     @Test
     void measuresTheFixtureFromTheMediaDirectoryWithTika() {
         try (AudioEnricher enricher = enricher(MEDIA, List.of(), 1_000_000, Duration.ofSeconds(3))) {
             AudioMetadata audio = enricher.enrich(List.of(ref(null)), HEADLINE, 900);
 
-            assertMeasuredFixture(audio);
+            Mp3Fixture.assertMeasured(audio);
             assertThat(audio.getFileName()).isEqualTo(FILE);
             assertThat(audio.getNarrator()).isEqualTo("thoia");
             assertThat(audio.getRecordingDate()).isEqualTo(LocalDate.of(2019, 12, 25));
@@ -127,9 +116,9 @@ class AudioEnricherTest {
     void fetchesFromAnAllowListedHostAndFollowsSameHostRedirects() {
         try (AudioEnricher enricher = enricher(null, List.of("127.0.0.1"), 1_000_000, Duration.ofSeconds(3))) {
             AudioMetadata audio = enricher.enrich(List.of(ref(url("/media/" + FILE))), HEADLINE, 900);
-            assertMeasuredFixture(audio);
+            Mp3Fixture.assertMeasured(audio);
             assertThat(audio.getHref()).isEqualTo(url("/media/" + FILE));
-            assertMeasuredFixture(enricher.enrich(List.of(ref(url("/same-host-redirect"))), HEADLINE, 900));
+            Mp3Fixture.assertMeasured(enricher.enrich(List.of(ref(url("/same-host-redirect"))), HEADLINE, 900));
         }
     }
 
