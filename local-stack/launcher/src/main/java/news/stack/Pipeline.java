@@ -28,6 +28,8 @@ public final class Pipeline implements AutoCloseable {
     public static final int ENRICH_PORT = 8082;
     public static final int PUBLISH_PORT = 8083;
     public static final String ALIAS = "articles";
+    /** One client for the whole run: the searchability wait polls every 200 ms. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final AutoCloseable stack;
     private final Endpoints endpoints;
@@ -150,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
 
     public long countDocuments() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(endpoints.elasticsearchUrl() + "/" + ALIAS + "/_count")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(response.body());
@@ -198,7 +200,6 @@ public final class Pipeline implements AutoCloseable {
 
         private final Path directory;
         private final String ingestUrl;
-        private final HttpClient http = HttpClient.newHttpClient();
 
         SampleFeed(Path directory, String ingestUrl) {
             this.directory = directory;
@@ -234,7 +235,7 @@ public final class Pipeline implements AutoCloseable {
                     continue;
                 }
                 boolean english = name.contains("-en-");
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                 URI.create(ingestUrl + "/feeds/" + (english ? "wire-en" : "baothaibinh") + "/articles"))
                         .header("Content-Type", contentType)
                         .header("X-Api-Key", english ? "dev-key-wire-en" : "dev-key-baothaibinh")
