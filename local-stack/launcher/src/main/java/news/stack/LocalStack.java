@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  *
  * <p>Command line: {@code up} starts everything and runs until Ctrl-C; {@code start} starts it
  * detached and returns once every server is ready; {@code stop} stops a detached or foreground
- * stack; {@code status} reports what is running. The same class is used by the JUnit extension.
+ * stack; {@code status} reports what is running (exit 0 when everything runs, 3 when not);
+ * {@code --help} prints {@code stack-usage.txt}. A wrong command line is one line on stderr and
+ * exit 2. The same class is used by the JUnit extension.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -222,8 +224,13 @@ public final class LocalStack implements AutoCloseable {
     private static List<ProcessHandle> liveServers(StackConfig config) {
         return readState(config).stream()
                 .flatMap(entry -> ProcessHandle.of(Long.parseLong(entry[1])).stream())
-                .filter(p -> p.info().commandLine().map(c -> c.contains(Watchdog.class.getName())).orElse(false))
+                .filter(LocalStack::isOurs)
                 .toList();
+    }
+
+    private static boolean isOurs(ProcessHandle process) {
+        return process.isAlive()
+                && process.info().commandLine().map(c -> c.contains(Watchdog.class.getName())).orElse(false);
     }
 
     static boolean stopRecorded(StackConfig config) {
@@ -239,19 +246,83 @@ public final class LocalStack implements AutoCloseable {
 
     // ---- command line ----
 
-    public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "up" : args[0];
-        boolean fresh = List.of(args).contains("--fresh");
-        StackConfig config = StackConfig.fromEnvironment();
-        switch (command) {
-            case "up" -> up(config, fresh);
-            case "start" -> startDetached(config, fresh);
-            case "stop" -> System.out.println(stopRecorded(config) ? "local stack stopped" : "no local stack was running");
-            case "status" -> status(config);
-            default -> {
-                System.err.println("usage: stack [up|start|stop|status] [--fresh]");
-                System.exit(2);
+    static final String USAGE_LINE = "usage: bin/stack [up|start|stop|status] [--fresh]; bin/stack --help";
+
+    /** Exit code of {@code status} when the stack is not running (as LSB's "program is not running"). */
+    static final int NOT_RUNNING = 3;
+
+    /** A parsed command line: {@code up}, {@code start}, {@code stop}, {@code status} or {@code help}. */
+    record Invocation(String command, boolean fresh) {
+
+        private static final List<String> COMMANDS = List.of("up", "start", "stop", "status", "help");
+
+        /** Parses the arguments; a wrong command line is an {@link IllegalArgumentException} with one line. */
+        static Invocation parse(List<String> args) {
+            if (args.contains("-h") || args.contains("--help")) {
+                return new Invocation("help", false);
             }
+            String command = null;
+            boolean fresh = false;
+            for (String arg : args) {
+                if (arg.equals("--fresh")) {
+                    fresh = true;
+                } else if (arg.startsWith("-")) {
+                    throw new IllegalArgumentException("unknown option " + arg);
+                } else if (!COMMANDS.contains(arg)) {
+                    throw new IllegalArgumentException("unknown command " + arg);
+                } else if (command != null) {
+                    throw new IllegalArgumentException("one command at a time, got " + command + " and " + arg);
+                } else {
+                    command = arg;
+                }
+            }
+            if (command == null) {
+                command = "up";
+            }
+            if (fresh && !command.equals("up") && !command.equals("start")) {
+                throw new IllegalArgumentException("--fresh goes with up or start, not " + command);
+            }
+            return new Invocation(command, fresh);
+        }
+    }
+
+    /** The text of {@code bin/stack --help} (the script prints the same file without building anything). */
+    static String usage() {
+        try (var in = LocalStack.class.getResourceAsStream("stack-usage.txt")) {
+            if (in == null) {
+                return USAGE_LINE + "\n";
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Invocation invocation;
+        try {
+            invocation = Invocation.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("stack: " + e.getMessage() + " (" + USAGE_LINE + ")");
+            System.exit(2);
+            return;
+        }
+        if (invocation.command().equals("help")) {
+            System.out.print(usage());
+            return;
+        }
+        StackConfig config = StackConfig.fromEnvironment();
+        try {
+            switch (invocation.command()) {
+                case "up" -> up(config, invocation.fresh());
+                case "start" -> startDetached(config, invocation.fresh());
+                case "stop" -> System.out.println(stopRecorded(config) ? "local stack stopped" : "no local stack was running");
+                default -> System.exit(status(config));
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // failures the launcher explains itself (port in use, a server that did not come up, ...)
+            System.err.println("stack: " + e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -289,17 +360,32 @@ public final class LocalStack implements AutoCloseable {
                 + "\nStop it with: bin/stack stop");
     }
 
-    private static void status(StackConfig config) {
+    /**
+     * Prints each recorded server and returns 0 when every one of them runs, {@link #NOT_RUNNING} when
+     * nothing is recorded or a recorded server is gone.
+     */
+    static int status(StackConfig config) {
         List<String[]> state = readState(config);
         if (state.isEmpty()) {
             System.out.println("no local stack recorded in " + config.dataDir());
+            return NOT_RUNNING;
         }
+        int gone = 0;
         for (String[] entry : state) {
             long pid = Long.parseLong(entry[1]);
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            boolean alive = ProcessHandle.of(pid).filter(LocalStack::isOurs).isPresent();
+            if (!alive) {
+                gone++;
+            }
             System.out.printf(Locale.ROOT, "  %-16s pid %-7d %-8s RSS %4d MB  %s%n", entry[0], pid,
                     alive ? "running" : "gone", alive ? RunningServer.residentMegabytes(pid) : 0, entry[2]);
         }
+        if (gone > 0) {
+            System.out.println(gone + " of " + state.size() + " server(s) gone: the local stack is not running"
+                    + " (bin/stack stop, then bin/stack start)");
+            return NOT_RUNNING;
+        }
+        return 0;
     }
 
     private static void prepareDataDir(StackConfig config, boolean fresh) {
