@@ -112,13 +112,17 @@ public final class BenchmarkMain {
         java.util.concurrent.atomic.AtomicReference<Pipeline> started = new java.util.concurrent.atomic.AtomicReference<>();
         Thread interrupted = new Thread(() -> {
             if (finished.compareAndSet(false, true)) {
-                // Ctrl-C: stop the services first (they would end with this JVM anyway), then remove what the run created
+                // Ctrl-C: stop the services, remove what the run created while the servers still run, then
+                // stop the stack if this run started it
                 System.out.println("\ninterrupted: stopping the services, removing the run's topics and indices ...");
                 if (started.get() != null) {
-                    started.get().close();
+                    started.get().stopServices();
                 }
                 if (!o.keep()) {
                     cleanUp(o, es, null, endpoints);
+                }
+                if (started.get() != null) {
+                    started.get().close();
                 }
             }
         }, "benchmark-interrupted");
@@ -249,13 +253,16 @@ public final class BenchmarkMain {
             }
             if (pipeline != null) {
                 log("stopping the services ...");
-                pipeline.close();
+                pipeline.stopServices();
             }
             if (!o.keep()) {
                 cleanUp(o, es, admin, endpoints);
             }
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));
+            }
+            if (pipeline != null) {
+                pipeline.close(); // the stack last, and only when this run started it
             }
         }
     }

@@ -15,7 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import news.stack.Pipeline;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import news.stack.StackConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +54,8 @@ class PipelineEndToEndIT {
     private static String seedId;
     private static long seedVersion;
     private static final List<String> relatedIds = new ArrayList<>();
+    private static List<String> topics;
+    private static List<String> groups;
 
     @BeforeAll
     static void startPipeline() {
@@ -56,6 +63,8 @@ class PipelineEndToEndIT {
         alias = "e2e-articles-" + run;
         String raw = "e2e.articles.raw." + run;
         String enriched = "e2e.articles.enriched." + run;
+        topics = List.of(raw, raw + ".dlt", enriched, enriched + ".dlt");
+        groups = List.of("e2e-enrich-" + run, "e2e-publish-" + run);
         Map<String, String> names = Map.ofEntries(
                 Map.entry("INGEST_TOPIC", raw),
                 Map.entry("ENRICH_TOPIC_RAW", raw),
@@ -74,12 +83,53 @@ class PipelineEndToEndIT {
         elasticsearch = pipeline.endpoints().elasticsearchUrl();
     }
 
+    /**
+     * Services first, then what the run created (index, template, topics, groups) while the servers are
+     * still up, and only then the stack, if this test started it.
+     */
     @AfterAll
     static void stopPipeline() throws Exception {
-        if (pipeline != null) {
+        if (pipeline == null) {
+            return;
+        }
+        try {
+            pipeline.stopServices();
+            // by name: Elasticsearch refuses to delete indices by wildcard (action.destructive_requires_name)
+            List<String> indices = new ArrayList<>();
+            JSON.readTree(send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "-v*"))).body())
+                    .propertyNames().forEach(indices::add);
+            assertThat(indices).isNotEmpty();
+            assertThat(send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + String.join(",", indices))).DELETE())
+                    .statusCode()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_index_template/" + alias + "-template"))
+                    .DELETE()).statusCode()).isEqualTo(200);
+            try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    pipeline.endpoints().kafkaBootstrapServers()))) {
+                kafka.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+                for (var group : kafka.deleteConsumerGroups(groups).deletedGroups().values()) {
+                    try {
+                        group.get(30, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        // a group that never committed an offset does not exist: nothing to delete
+                        assertThat(e.getCause()).isInstanceOf(GroupIdNotFoundException.class);
+                    }
+                }
+            }
+        } finally {
             pipeline.close();
-            send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + alias + "-v*")).DELETE());
-            send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_index_template/" + alias + "-template")).DELETE());
+        }
+    }
+
+    @Test
+    @Order(0)
+    void everyServiceShowsTheVersionAndCommitItWasBuiltFrom() throws Exception {
+        for (var service : pipeline.services()) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/info")));
+            assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+            JsonNode info = JSON.readTree(response.body());
+            assertThat(info.path("build").path("artifact").asString()).isEqualTo(service.name());
+            assertThat(info.path("build").path("version").asString()).as(response.body()).isNotBlank();
+            assertThat(info.path("git").path("commit").path("id").asString()).as(response.body()).matches("[0-9a-f]{7,40}");
         }
     }
 

@@ -60,7 +60,10 @@ public final class Pipeline implements AutoCloseable {
      */
     public static Pipeline start(StackConfig config, Map<String, String> extraEnvironment, int portOffset) {
         AutoCloseable stack = () -> { };
-        if (!LocalStack.isRunning(config)) {
+        if (LocalStack.isRunning(config)) {
+            System.out.print("Reusing the local stack already running:\n" + config.endpoints().describe());
+        } else {
+            System.out.println("Starting the local stack (Kafka, schema registry, Elasticsearch) ...");
             stack = LocalStack.start(config, true);
         }
         Endpoints endpoints = config.endpoints();
@@ -74,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         Pipeline pipeline = new Pipeline(stack, endpoints, services);
         try {
+            System.out.println("Starting ingest-, enrich- and publish-service (logs in " + logs + ") ...");
             services.add(ServiceProcess.start(config.repoRoot(), "ingest-service", INGEST_PORT + portOffset, environment, jvm, logs));
             services.add(ServiceProcess.start(config.repoRoot(), "enrich-service", ENRICH_PORT + portOffset, environment, jvm, logs));
             services.add(ServiceProcess.start(config.repoRoot(), "publish-service", PUBLISH_PORT + portOffset, environment, jvm, logs));
@@ -87,9 +91,18 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the three services and leaves the stack running, so a caller can remove what it created
+     * on the servers (topics, indices) before {@link #close()} stops a stack this pipeline started.
+     */
+    public void stopServices() {
+        services.reversed().forEach(ServiceProcess::close);
+    }
+
+    /** Stops the services, then the stack if this pipeline started it (a stack it reused keeps running). */
     @Override
     public void close() {
-        services.reversed().forEach(ServiceProcess::close);
+        stopServices();
         try {
             stack.close();
         } catch (Exception e) {
@@ -103,7 +116,6 @@ public final class Pipeline implements AutoCloseable {
         long commandStarted = Long.getLong("pipeline.started", System.currentTimeMillis());
         StackConfig config = StackConfig.fromEnvironment();
         Files.createDirectories(config.dataDir());
-        System.out.println("Starting the local stack and the three services (logs in " + config.dataDir().resolve("logs") + ") ...");
         Pipeline pipeline = start(config, Map.of(), 0);
         System.out.printf(Locale.ROOT, "Stack and services ready %.1f s after the command started.%n",
                 (System.currentTimeMillis() - commandStarted) / 1000.0);
