@@ -165,7 +165,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static void awaitReady(RunningServer server) {
         Server definition = server.server();
+        WaitProgress progress = WaitProgress.toStdout(server.name(), "ready at " + server.url() + " (log "
+                + server.logFile() + ")", System.nanoTime() - server.elapsed().toNanos());
         while (!definition.readiness().isReady(server.logFile())) {
+            progress.stillWaiting();
             if (!server.isAlive()) {
                 throw new IllegalStateException(server.name() + " exited before it was ready. Last lines of "
                         + server.logFile() + ":\n" + server.logTail(30));
@@ -177,6 +180,7 @@ public final class LocalStack implements AutoCloseable {
             sleep(200);
         }
         server.markReady();
+        progress.ready();
     }
 
     /** Stops every server (SIGTERM, then SIGKILL after a grace period) and forgets the state file. */

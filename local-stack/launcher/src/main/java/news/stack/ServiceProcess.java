@@ -88,7 +88,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers 200 (every dependency up). */
     public Duration awaitHealthy(Duration timeout) {
+        WaitProgress progress = WaitProgress.toStdout(name, "GET " + url() + "/actuator/health to answer UP", startedNanos);
         while (!Probes.httpOk(url() + "/actuator/health")) {
+            progress.stillWaiting();
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited before it was healthy; see " + logFile);
             }
@@ -102,6 +104,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        progress.ready();
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
