@@ -107,7 +107,7 @@ public class EnrichConfiguration {
             throw new UncheckedIOException("cannot open related index directory " + r.indexDir(), e);
         }
         RelatedIndex index = new RelatedIndex(directory, new RelatedSettings(r.maxResults(), r.halfLifeDays(),
-                r.minScore()));
+                r.minScore(), r.refreshInterval()));
         RelatedIndexRebuilder.rebuild(bootstrapServers, properties.registry().config(), properties.topics().enriched(),
                 index, r.rebuildTimeout());
         Gauge.builder("enrich.related.index.size", index, RelatedIndex::size)

@@ -46,8 +46,8 @@ public record EnrichProperties(
     }
 
     /** {@code indexDir}: empty for an in-memory index (rebuilt from Kafka at start-up either way). */
-    public record Related(int maxResults, double halfLifeDays, double minScore, Path indexDir,
-            Duration rebuildTimeout) {
+    public record Related(int maxResults, double halfLifeDays, double minScore, Duration refreshInterval,
+            Path indexDir, Duration rebuildTimeout) {
     }
 
     /** {@code mediaDir}: empty for none. */

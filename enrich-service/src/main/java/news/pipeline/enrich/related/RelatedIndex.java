@@ -27,13 +27,13 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -50,7 +50,8 @@ import org.apache.lucene.index.StoredFields;
  * with every article enriched, and rebuilt from the enriched topic at start-up, so related links
  * never depend on Elasticsearch.
  *
- * <p>Query: MoreLikeThis over the new article's headline, lead and body finds candidates, restricted
+ * <p>Query: the terms MoreLikeThis would pick from the opening of the new article's headline, lead and
+ * body ({@link RelatedQuery}) find candidates, restricted
  * to the same language, excluding the article's own id (hence all its versions) and its own URL. Each
  * candidate's score is relevance × recency: relevance = cosine similarity of the two texts' term
  * vectors (folded words and two-word shingles, 1 + ln tf; independent of the rest of the index, so an
@@ -67,8 +68,8 @@ public class RelatedIndex implements AutoCloseable {
     static final String TEXT = "text";
     static final String PUBLISHED = "published";
     static final String TOPICS = "topics";
-    static final String STORED_TEXT = "stored_text";
-    static final int MAX_TOKENS_FOR_CANDIDATES = 400;
+    /** The norm of the article's vector ({@link #vector(String)}), for the cosine of a candidate. */
+    static final String NORM = "norm";
     /** Indexed text with its term vector kept, so a candidate's vector needs no second analysis. */
     private static final FieldType TEXT_WITH_TERM_VECTORS = textWithTermVectors();
 
@@ -80,7 +81,7 @@ public class RelatedIndex implements AutoCloseable {
     }
     static final int MAX_QUERY_CHARS = 20_000;
 
-    private static final Set<String> STOP_WORDS = Set.of(
+    static final Set<String> STOP_WORDS = Set.of(
             // Vietnamese function words, folded
             "va", "cua", "cac", "la", "duoc", "co", "nhung", "trong", "cho", "voi", "nguoi", "khong", "nay",
             "da", "mot", "tai", "den", "tu", "ve", "theo", "khi", "nam", "cung", "nhieu", "de", "se", "vao", "ra",
@@ -94,6 +95,9 @@ public class RelatedIndex implements AutoCloseable {
     private final FoldingAnalyzer analyzer = new FoldingAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Changes since the last refresh; volatile: the consumer threads share the index. */
+    private volatile boolean changed;
+    private volatile long lastRefreshNanos = System.nanoTime();
 
     public RelatedIndex(Directory directory, RelatedSettings settings) {
         this.settings = settings;
@@ -107,16 +111,25 @@ public class RelatedIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces the article; a canceled or withheld article is removed instead. Visible to the next query. */
+    /**
+     * Adds or replaces the article; a canceled or withheld article is removed instead. Queries see it
+     * within {@link RelatedSettings#refreshInterval()}.
+     */
     public void accept(EnrichedArticle enriched) {
+        accept(enriched, null);
+    }
+
+    /** As {@link #accept(EnrichedArticle)}, with the article's text already analysed by {@link #analyse}. */
+    public void accept(EnrichedArticle enriched, RelatedQuery analysed) {
         RawArticle article = enriched.getArticle();
         try {
             if (article.getPubStatus() != PubStatus.usable || article.getHeadline() == null) {
                 writer.deleteDocuments(new Term(ID, enriched.getId()));
             } else {
-                writer.updateDocument(new Term(ID, enriched.getId()), document(enriched));
+                writer.updateDocument(new Term(ID, enriched.getId()),
+                        document(enriched, analysed != null ? analysed : analyse(article)));
             }
-            searchers.maybeRefreshBlocking();
+            changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the related-articles index", e);
         }
@@ -125,13 +138,35 @@ public class RelatedIndex implements AutoCloseable {
     public void delete(String id) {
         try {
             writer.deleteDocuments(new Term(ID, id));
-            searchers.maybeRefreshBlocking();
+            changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the related-articles index", e);
         }
     }
 
-    private static Document document(EnrichedArticle enriched) {
+    /**
+     * Makes every change so far visible to queries. A refresh writes a new segment: refreshing after each
+     * article made a segment per article (and their merges) the larger part of enrich-service's CPU, so
+     * {@link #find} refreshes at most once per {@link RelatedSettings#refreshInterval()}.
+     */
+    public void refresh() {
+        try {
+            changed = false;
+            searchers.maybeRefreshBlocking();
+            lastRefreshNanos = System.nanoTime();
+        } catch (IOException e) {
+            changed = true;
+            throw new UncheckedIOException("cannot refresh the related-articles index", e);
+        }
+    }
+
+    private void refreshIfDue() {
+        if (changed && System.nanoTime() - lastRefreshNanos >= settings.refreshInterval().toNanos()) {
+            refresh();
+        }
+    }
+
+    private Document document(EnrichedArticle enriched, RelatedQuery analysed) {
         RawArticle article = enriched.getArticle();
         Document doc = new Document();
         doc.add(new StringField(ID, enriched.getId(), Field.Store.YES));
@@ -140,9 +175,8 @@ public class RelatedIndex implements AutoCloseable {
             doc.add(new StringField(URI, article.getUri(), Field.Store.YES));
         }
         doc.add(new StoredField(TITLE, article.getHeadline()));
-        String text = queryText(article);
-        doc.add(new Field(TEXT, text, TEXT_WITH_TERM_VECTORS));
-        doc.add(new StoredField(STORED_TEXT, text));
+        doc.add(new Field(TEXT, analysed.tokenStream(), TEXT_WITH_TERM_VECTORS));
+        doc.add(new StoredField(NORM, analysed.norm()));
         doc.add(new StoredField(PUBLISHED, publishedAt(article).toEpochMilli()));
         Set<String> topLevel = new HashSet<>();
         for (Category category : enriched.getCategories()) {
@@ -157,11 +191,20 @@ public class RelatedIndex implements AutoCloseable {
         return detected != null ? detected : "und";
     }
 
+    /** The article's text analysed once, for {@link #find} and {@link #accept(EnrichedArticle, RelatedQuery)}. */
+    public RelatedQuery analyse(RawArticle article) {
+        return RelatedQuery.analyse(analyzer, TEXT, queryText(article), STOP_WORDS);
+    }
+
     public List<RelatedHit> find(RawArticle article, String language) {
-        String text = queryText(article);
-        if (text.isBlank()) {
+        return find(article, language, analyse(article));
+    }
+
+    public List<RelatedHit> find(RawArticle article, String language, RelatedQuery analysed) {
+        if (analysed.isEmpty()) {
             return List.of();
         }
+        refreshIfDue();
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -172,19 +215,12 @@ public class RelatedIndex implements AutoCloseable {
             if (searcher.getIndexReader().numDocs() == 0) {
                 return List.of();
             }
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(analyzer);
-            mlt.setFieldNames(new String[] {TEXT});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMinWordLen(2);
-            mlt.setMaxQueryTerms(50);
-            // Candidates come from the opening (headline twice, lead, first paragraphs): MoreLikeThis
-            // looks up the document frequency of every distinct term it parses, which dominated the
-            // service's CPU on long articles. The score below still compares the whole texts.
-            mlt.setMaxNumTokensParsed(MAX_TOKENS_FOR_CANDIDATES);
-            mlt.setStopWords(STOP_WORDS);
-            Query like = mlt.like(TEXT, new StringReader(text));
+            // Candidates come from the opening (headline twice, lead, first paragraphs); the score below
+            // compares the whole texts.
+            Query like = analysed.candidates(searcher, TEXT);
+            if (like == null) {
+                return List.of();
+            }
             BooleanQuery.Builder query = new BooleanQuery.Builder()
                     .add(like, BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(LANG, language)), BooleanClause.Occur.FILTER)
@@ -196,12 +232,12 @@ public class RelatedIndex implements AutoCloseable {
             StoredFields stored = searcher.storedFields();
             TermVectors termVectors = searcher.getIndexReader().termVectors();
             Instant at = publishedAt(article);
-            Map<String, Double> vector = vector(text);
             List<RelatedHit> hits = new ArrayList<>();
             for (ScoreDoc hit : top) {
                 Document doc = stored.document(hit.doc);
                 Instant published = Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
-                double relevance = cosine(vector, storedVector(termVectors, hit.doc, doc));
+                Terms candidate = termVectors.get(hit.doc, TEXT);
+                double relevance = analysed.cosine(candidate, candidateNorm(doc, candidate));
                 double score = round(relevance * recency(at, published));
                 if (score >= settings.minScore()) {
                     hits.add(new RelatedHit(doc.get(ID), doc.get(TITLE), doc.get(URI), score, published,
@@ -219,6 +255,15 @@ public class RelatedIndex implements AutoCloseable {
                 // released or closed already
             }
         }
+    }
+
+    /** The norm stored at indexing; an index written before norms were stored has it computed from the term vector. */
+    private static double candidateNorm(Document doc, Terms candidate) throws IOException {
+        IndexableField stored = doc.getField(NORM);
+        if (stored != null) {
+            return stored.numericValue().doubleValue();
+        }
+        return candidate == null ? 0 : norm(storedVector(candidate));
     }
 
     /**
@@ -247,16 +292,8 @@ public class RelatedIndex implements AutoCloseable {
         return vector;
     }
 
-    /**
-     * A candidate's vector, read from the term vector stored at index time: the same analysed tokens
-     * and counts as {@link #vector(String)} of its text, without analysing the text again (that was
-     * nine tenths of enrich-service's CPU). Documents without term vectors fall back to the text.
-     */
-    private Map<String, Double> storedVector(TermVectors termVectors, int docId, Document doc) throws IOException {
-        Terms terms = termVectors.get(docId, TEXT);
-        if (terms == null) {
-            return vector(doc.get(STORED_TEXT));
-        }
+    /** A candidate's vector from its stored term vector: the tokens and counts {@link #vector(String)} gives its text. */
+    static Map<String, Double> storedVector(Terms terms) throws IOException {
         Map<String, Double> vector = new HashMap<>();
         TermsEnum iterator = terms.iterator();
         for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
@@ -268,7 +305,7 @@ public class RelatedIndex implements AutoCloseable {
         return vector;
     }
 
-    private static boolean isStop(String token) {
+    static boolean isStop(String token) {
         int space = token.indexOf(' ');
         if (space < 0) {
             return STOP_WORDS.contains(token) || token.length() < 2;
@@ -292,7 +329,7 @@ public class RelatedIndex implements AutoCloseable {
         return dot / (norm(a) * norm(b));
     }
 
-    private static double norm(Map<String, Double> v) {
+    static double norm(Map<String, Double> v) {
         double sum = 0;
         for (double x : v.values()) {
             sum += x * x;
@@ -322,8 +359,25 @@ public class RelatedIndex implements AutoCloseable {
         return article.getFirstCreated() != null ? article.getFirstCreated() : article.getVersionCreated();
     }
 
+    SearcherManager searchersForTest() {
+        return searchers;
+    }
+
+    /** Articles held, every change so far included. */
     public int size() {
-        return writer.getDocStats().numDocs;
+        if (changed) {
+            refresh();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static double round(double score) {

@@ -85,6 +85,7 @@ public final class RelatedIndexRebuilder {
                 }
             }
         }
+        index.refresh(); // the first query after start-up sees the whole rebuilt index
         Result result = new Result(records, index.size(), skipped, elapsed(started));
         log.info("related index rebuilt from {}: {} records read, {} articles indexed, {} skipped, {} ms", topic,
                 result.records(), result.indexed(), result.skipped(), result.millis());

@@ -12,6 +12,7 @@ import news.pipeline.enrich.category.Neighbour;
 import news.pipeline.enrich.links.SourceLinkNormalizer;
 import news.pipeline.enrich.related.RelatedHit;
 import news.pipeline.enrich.related.RelatedIndex;
+import news.pipeline.enrich.related.RelatedQuery;
 import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.enrich.text.TextStats;
 import news.pipeline.events.AudioMetadata;
@@ -85,7 +86,8 @@ public class ArticleEnricher {
         TextStats stats = timed("text", () -> text.analyse(raw));
         RawArticle article = timed("source-links", () -> RawArticle.newBuilder(raw)
                 .setSourceLinks(links.normalize(raw.getSourceLinks(), raw.getUri())).build());
-        List<RelatedHit> hits = timed("related", () -> related.find(article, stats.language()));
+        RelatedQuery analysed = timed("related", () -> related.analyse(article)); // once, for the query and the index
+        List<RelatedHit> hits = timed("related", () -> related.find(article, stats.language(), analysed));
         List<Neighbour> neighbours = hits.stream().map(h -> new Neighbour(h.id(), h.score(), h.topLevelCodes())).toList();
         List<Category> assigned = timed("categories", () -> categories.categorize(article, stats.language(), neighbours));
         AudioMetadata narration = timed("audio", () -> audio.enrich(article.getAudio(), article.getHeadline(),
@@ -107,7 +109,7 @@ public class ArticleEnricher {
                 .setEnrichmentVersion(enrichmentVersion)
                 .build();
         timed("index", () -> {
-            related.accept(result);
+            related.accept(result, analysed);
             return null;
         });
         enriched.increment();

@@ -1,7 +1,9 @@
 package news.pipeline.enrich.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import news.pipeline.enrich.SeedArticle;
@@ -18,7 +20,9 @@ class RelatedIndexTest {
 
     static final Instant T0 = Instant.parse("2019-12-25T03:15:00Z");
 
-    final RelatedIndex index = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults());
+    /** Every change visible to the next query: these tests are about scores, not staleness. */
+    final RelatedIndex index = new RelatedIndex(new ByteBuffersDirectory(),
+            RelatedSettings.defaults().withRefreshInterval(Duration.ZERO));
 
     @AfterEach
     void close() {
@@ -105,6 +109,39 @@ class RelatedIndexTest {
         assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
         assertThat(index.recency(T0, T0)).isEqualTo(1.0);
         assertThat(index.recency(T0, T0.minusSeconds(30L * 86_400))).isEqualTo(0.75);
+    }
+
+    @Test
+    void anArticleIsACandidateOnceTheRefreshIntervalHasPassed() {
+        Duration interval = RelatedSettings.DEFAULT_REFRESH_INTERVAL;
+        try (RelatedIndex batched = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults())) {
+            long refreshedAt = System.nanoTime();
+            batched.refresh();
+            batched.accept(enriched(democracy("dem-1", T0.minusSeconds(3_600)), "vi", "medtop:11000000"));
+            List<RelatedHit> immediately = batched.find(democracy("dem-2", T0), "vi");
+            if (System.nanoTime() - refreshedAt < interval.toNanos()) {
+                assertThat(immediately).as("within the interval, the next refresh is not due yet").isEmpty();
+            }
+
+            List<RelatedHit> later = await().atMost(interval.multipliedBy(20))
+                    .until(() -> batched.find(democracy("dem-3", T0), "vi"), hits -> !hits.isEmpty());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - refreshedAt)).isGreaterThanOrEqualTo(interval);
+            assertThat(later).extracting(RelatedHit::id).containsExactly("dem-1");
+        }
+    }
+
+    @Test
+    void anArticleAcceptedAnIntervalBeforeTheQueryIsAlwaysFound() throws InterruptedException {
+        Duration interval = RelatedSettings.DEFAULT_REFRESH_INTERVAL;
+        try (RelatedIndex batched = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults())) {
+            batched.accept(enriched(democracy("dem-1", T0.minusSeconds(3_600)), "vi", "medtop:11000000"));
+            long acceptedAt = System.nanoTime();
+            await().pollDelay(interval).atMost(interval.multipliedBy(2))
+                    .until(() -> System.nanoTime() - acceptedAt >= interval.toNanos());
+
+            assertThat(batched.find(democracy("dem-2", T0), "vi")).extracting(RelatedHit::id).containsExactly("dem-1");
+        }
     }
 
     @Test
