@@ -20,6 +20,12 @@ import news.pipeline.benchmark.RunClock;
  * i.e. it has been indexed <em>and</em> a refresh has happened since, so the index's refresh
  * interval (1 s by default) bounds how soon an article can be seen. The time recorded is when the
  * search answer arrived, so each latency is overstated by at most one poll interval plus one round trip.
+ *
+ * <p>The probe is cheap, so that Elasticsearch's CPU while the pipeline runs is the pipeline's: every
+ * poll asks only for the alias's document count; the {@code ids} query runs when the count has moved,
+ * i.e. after a refresh made new documents visible (about once per refresh interval, not ten times a
+ * second with thousands of ids). The run's articles are only ever added, so a refresh that shows one
+ * of them always moves the count.
  */
 public final class SearchabilityWatcher implements AutoCloseable {
 
@@ -31,6 +37,8 @@ public final class SearchabilityWatcher implements AutoCloseable {
     private final LinkedHashSet<String> pending = new LinkedHashSet<>();
     private final Map<String, Double> seenAt = new ConcurrentHashMap<>();
     private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong idsQueries = new AtomicLong();
+    private long lastCount = -1;
     private final AtomicLong pollNanos = new AtomicLong();
     private final AtomicLong pollErrors = new AtomicLong();
     private final Thread thread;
@@ -97,8 +105,10 @@ public final class SearchabilityWatcher implements AutoCloseable {
             synchronized (pending) {
                 snapshot = new ArrayList<>(pending);
             }
-            for (int from = 0; from < snapshot.size() && running; from += CHUNK) {
-                poll(snapshot.subList(from, Math.min(snapshot.size(), from + CHUNK)));
+            if (!snapshot.isEmpty() && countMoved()) {
+                for (int from = 0; from < snapshot.size() && running; from += CHUNK) {
+                    poll(snapshot.subList(from, Math.min(snapshot.size(), from + CHUNK)));
+                }
             }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             if (elapsedMs < pollMillis) {
@@ -108,6 +118,24 @@ public final class SearchabilityWatcher implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** True when the alias's document count differs from the last probe's (or a probe failed: look anyway). */
+    private boolean countMoved() {
+        long t0 = System.nanoTime();
+        try {
+            EsClient.Response r = es.send("GET", "/" + alias + "/_count?filter_path=count", null);
+            long count = r.ok() ? r.body().path("count").asLong(-1) : -1;
+            boolean moved = count < 0 || count != lastCount;
+            lastCount = count;
+            return moved;
+        } catch (RuntimeException e) {
+            pollErrors.incrementAndGet();
+            return true;
+        } finally {
+            polls.incrementAndGet();
+            pollNanos.addAndGet(System.nanoTime() - t0);
         }
     }
 
@@ -138,9 +166,14 @@ public final class SearchabilityWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             pollErrors.incrementAndGet();
         } finally {
-            polls.incrementAndGet();
+            idsQueries.incrementAndGet();
             pollNanos.addAndGet(System.nanoTime() - t0);
         }
+    }
+
+    /** The ids queries sent (each probe that saw the count move sends one per chunk of pending ids). */
+    public long idsQueries() {
+        return idsQueries.get();
     }
 
     @Override
