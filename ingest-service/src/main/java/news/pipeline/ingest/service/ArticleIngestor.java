@@ -49,9 +49,23 @@ public class ArticleIngestor {
     }
 
     public IngestOutcome ingest(FeedContext feed, ParsedArticle parsed, SourceHints hints) {
+        return emit(prepare(feed, parsed, hints));
+    }
+
+    /** An article normalised and identified, not yet sent: what a batch groups by id. */
+    public record Prepared(FeedContext feed, String id, ParsedArticle article) {
+    }
+
+    /** Normalises and identifies: no state read, nothing sent. */
+    public Prepared prepare(FeedContext feed, ParsedArticle parsed, SourceHints hints) {
         ParsedArticle article = ArticleNormalizer.normalize(hints.applyTo(parsed), feed.settings().defaultLanguage());
         String id = ArticleIds.of(feed.name(), article.sourceId(), article.uri(), article.headline()).id();
-        return emit(feed, id, article);
+        return new Prepared(feed, id, article);
+    }
+
+    /** Decides (unchanged, stale or the next version) and sends, under the article's lock. */
+    public IngestOutcome emit(Prepared prepared) {
+        return emit(prepared.feed(), prepared.id(), prepared.article());
     }
 
     /** An explicit delete: a canceled event for the article the source id or URL identifies. */

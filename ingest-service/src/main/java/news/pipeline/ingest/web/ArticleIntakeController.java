@@ -5,7 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import news.pipeline.ingest.config.IngestProperties;
 import news.pipeline.ingest.identity.ArticleIds;
 import news.pipeline.ingest.model.InvalidArticleException;
@@ -98,8 +103,9 @@ public class ArticleIntakeController {
     @Operation(operationId = "postBatch", summary = "Post several articles",
             description = "A JSON array (application/json: own format; application/ninjs+json: ninjs) or NDJSON "
                     + "(application/x-ndjson, one article per line; own format, or ninjs with format=ninjs). "
-                    + "Answered item by item: accepted, unchanged or refused with a problem. If Kafka becomes "
-                    + "unavailable the answer is 503 listing the items so far; re-posting the batch is safe.")
+                    + "Answered item by item: accepted, unchanged or refused with a problem. Items of one article "
+                    + "are applied in the batch's order. If Kafka becomes unavailable the answer is 503 with every "
+                    + "item's outcome, those not sent marked not-attempted; re-posting the batch is safe.")
     public ResponseEntity<BatchReceipt> postBatch(
             @PathVariable String feed,
             @Parameter(description = "item format of an NDJSON batch: json (default) or ninjs") @RequestParam(required = false) String format,
@@ -118,32 +124,63 @@ public class ArticleIntakeController {
         }
         ParseContext parseContext = new ParseContext(context.name(), context.settings().sourceTimeZone(), null);
         String itemFormat = parser.format().wireName();
-        List<BatchItem> items = new ArrayList<>();
+        BatchItem[] items = new BatchItem[entries.size()];
+        long[] started = new long[entries.size()];
+        // parsed and identified one by one; items of the same article are then sent in the batch's order,
+        // different articles concurrently, so their sends share the producer's batches instead of each
+        // waiting for its own acknowledgement
+        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
+        ArticleIngestor.Prepared[] prepared = new ArticleIngestor.Prepared[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             BatchEntry entry = entries.get(i);
-            long start = System.nanoTime();
+            started[i] = System.nanoTime();
             try {
                 if (entry.error() != null) {
                     throw entry.error();
                 }
-                IngestOutcome outcome = ingestor.ingest(context, parser.parseNode(entry.node(), parseContext), SourceHints.NONE);
-                metrics.latency(context.name(), itemFormat, outcomeName(outcome), System.nanoTime() - start);
-                items.add(BatchItem.of(i, outcome));
+                prepared[i] = ingestor.prepare(context, parser.parseNode(entry.node(), parseContext), SourceHints.NONE);
+                byArticle.computeIfAbsent(prepared[i].id(), id -> new ArrayList<>()).add(i);
             } catch (InvalidArticleException e) {
-                items.add(refused(context, i, HttpStatus.BAD_REQUEST, Problems.MALFORMED_INPUT, "Malformed article", e.getMessage(), e));
-            } catch (StaleVersionException e) {
-                items.add(refused(context, i, HttpStatus.CONFLICT, Problems.STALE_VERSION, "Stale version", e.getMessage(), null));
-            } catch (EventRejectedException e) {
-                items.add(refused(context, i, HttpStatus.valueOf(e.status()), Problems.EVENT_REJECTED, "Event rejected",
-                        e.getMessage(), null));
-            } catch (EventStoreUnavailableException e) {
-                for (int rest = i; rest < entries.size(); rest++) {
-                    items.add(BatchItem.notAttempted(rest));
-                }
-                throw new BatchUnavailableException(e, items);
+                items[i] = refused(context, i, HttpStatus.BAD_REQUEST, Problems.MALFORMED_INPUT, "Malformed article", e.getMessage(), e);
             }
         }
-        return ResponseEntity.ok(BatchReceipt.of(items));
+        AtomicReference<EventStoreUnavailableException> unavailable = new AtomicReference<>();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<Integer> sameArticle : byArticle.values()) {
+                senders.execute(() -> {
+                    for (int i : sameArticle) {
+                        if (unavailable.get() != null) {
+                            items[i] = BatchItem.notAttempted(i);
+                            continue;
+                        }
+                        items[i] = send(context, i, prepared[i], itemFormat, started[i], unavailable);
+                    }
+                });
+            }
+        }
+        List<BatchItem> receipt = List.of(items);
+        if (unavailable.get() != null) {
+            throw new BatchUnavailableException(unavailable.get(), receipt);
+        }
+        return ResponseEntity.ok(BatchReceipt.of(receipt));
+    }
+
+    /** One batch item sent; Kafka or the registry unavailable leaves it not attempted and stops the rest. */
+    private BatchItem send(FeedContext context, int index, ArticleIngestor.Prepared prepared, String itemFormat,
+            long started, AtomicReference<EventStoreUnavailableException> unavailable) {
+        try {
+            IngestOutcome outcome = ingestor.emit(prepared);
+            metrics.latency(context.name(), itemFormat, outcomeName(outcome), System.nanoTime() - started);
+            return BatchItem.of(index, outcome);
+        } catch (StaleVersionException e) {
+            return refused(context, index, HttpStatus.CONFLICT, Problems.STALE_VERSION, "Stale version", e.getMessage(), null);
+        } catch (EventRejectedException e) {
+            return refused(context, index, HttpStatus.valueOf(e.status()), Problems.EVENT_REJECTED, "Event rejected",
+                    e.getMessage(), null);
+        } catch (EventStoreUnavailableException e) {
+            unavailable.compareAndSet(null, e);
+            return BatchItem.notAttempted(index);
+        }
     }
 
     @DeleteMapping(path = "/{sourceId}", produces = MediaType.APPLICATION_JSON_VALUE)

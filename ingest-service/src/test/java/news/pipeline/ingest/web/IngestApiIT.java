@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -277,6 +278,29 @@ class IngestApiIT {
         assertThat(items.get(3).get("id").asString()).isEqualTo(items.get(0).get("id").asString());
         assertThat(topic.eventsFor(items.get(0).get("id").asString())).hasSize(1);
         assertThat(topic.eventsFor(items.get(1).get("id").asString())).hasSize(1);
+    }
+
+    @Test
+    void itemsOfOneArticleAreAppliedInTheBatchsOrderWhileOthersAreSentBesideThem() {
+        String x = "order-" + UUID.randomUUID();
+        List<String> items = new ArrayList<>();
+        for (int v = 1; v <= 5; v++) {
+            items.add("{\"sourceId\":\"%s\",\"version\":%d,\"headline\":\"Version %d\",\"bodyText\":\"Text %d.\"}"
+                    .formatted(x, v, v, v));
+            items.add("{\"sourceId\":\"other-%s\",\"headline\":\"Other %d\",\"bodyText\":\"Other.\"}"
+                    .formatted(UUID.randomUUID(), v));
+        }
+
+        Response response = http.post(EN + "/batch", EN_KEY, "application/json", "[" + String.join(",", items) + "]");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode receipt = response.json().get("items");
+        assertThat(response.json().get("accepted").asInt()).isEqualTo(10);
+        for (int v = 1; v <= 5; v++) {
+            assertThat(receipt.get(2 * (v - 1)).get("version").asLong()).isEqualTo(v);
+        }
+        assertThat(topic.eventsFor(receipt.get(0).get("id").asString())).extracting(e -> e.article().getHeadline())
+                .containsExactly("Version 1", "Version 2", "Version 3", "Version 4", "Version 5");
     }
 
     @Test
