@@ -65,17 +65,19 @@ public final class EnrichCostBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (Arrays.asList(args).contains("--help")) {
-            System.out.println("usage: EnrichCostBenchmark [--held N,N,...] [--measure M] [--seed S]");
+            System.out.println("usage: EnrichCostBenchmark [--held N,N,...] [--measure M] [--seed S] [--refresh-ms MS]");
             return;
         }
         List<Integer> held = List.of(1_000, 10_000, 100_000);
         int measure = 500;
         long seed = 42;
+        Duration refresh = RelatedSettings.DEFAULT_REFRESH_INTERVAL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--held" -> held = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--measure" -> measure = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--refresh-ms" -> refresh = Duration.ofMillis(Long.parseLong(args[++i]));
                 default -> {
                     System.err.println("unknown option " + args[i] + " (see --help)");
                     System.exit(2);
@@ -89,7 +91,7 @@ public final class EnrichCostBenchmark {
                 "p50 thread ms", "p99 thread ms");
         for (int size : held) {
             Random random = new Random(seed);
-            try (RelatedIndex related = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults());
+            try (RelatedIndex related = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults().withRefreshInterval(refresh));
                     AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 20_971_520,
                             Duration.ofSeconds(3), 150))) {
                 ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200),

@@ -49,25 +49,28 @@ public final class LexiconModel {
 
     public Evidence score(String headline, String lead, String body, String language) {
         Collection<Index> selected = indexes.containsKey(language) ? List.of(indexes.get(language)) : indexes.values();
-        boolean diacriticFree = isDiacriticFree(headline, lead, body);
+        // each text split into words once, for the diacritics check and every lexicon
+        List<String> headlineWords = Folding.words(headline);
+        List<String> leadWords = Folding.words(lead);
+        List<String> bodyWords = Folding.words(body);
+        boolean diacriticFree = isDiacriticFree(List.of(headlineWords, leadWords, bodyWords));
         Map<String, Double> byCode = new TreeMap<>();
         Map<String, Double> byTerm = new TreeMap<>();
         for (Index index : selected) {
             // folding only matters for a lexicon written with diacritics (Vietnamese), never for English
             boolean folded = diacriticFree && index.hasDiacritics;
-            add(index, headline, HEADLINE_BOOST, folded, byCode, byTerm);
-            add(index, lead, LEAD_BOOST, folded, byCode, byTerm);
-            add(index, body, BODY_BOOST, folded, byCode, byTerm);
+            add(index, headlineWords, HEADLINE_BOOST, folded, byCode, byTerm);
+            add(index, leadWords, LEAD_BOOST, folded, byCode, byTerm);
+            add(index, bodyWords, BODY_BOOST, folded, byCode, byTerm);
         }
         return new Evidence(byCode, byTerm);
     }
 
-    private void add(Index index, String text, double boost, boolean folded, Map<String, Double> byCode,
+    private void add(Index index, List<String> words, double boost, boolean folded, Map<String, Double> byCode,
             Map<String, Double> byTerm) {
-        if (text == null || text.isBlank()) {
+        if (words.isEmpty()) {
             return;
         }
-        List<String> words = Folding.words(text);
         if (folded) {
             words = words.stream().map(Folding::fold).toList();
         }
@@ -110,18 +113,31 @@ public final class LexiconModel {
         return true;
     }
 
-    static boolean isDiacriticFree(String... texts) {
-        int words = 0;
+    static boolean isDiacriticFree(List<List<String>> words) {
+        int total = 0;
+        for (List<String> textWords : words) {
+            total += textWords.size();
+        }
+        double limit = DIACRITIC_FREE_RATIO * total;
         int marked = 0;
-        for (String text : texts) {
-            for (String word : Folding.words(text)) {
-                words++;
-                if (!word.equals(Folding.fold(word))) {
-                    marked++;
+        for (List<String> textWords : words) {
+            for (String word : textWords) {
+                // folding leaves a plain ASCII word as it is: only the others need folding to compare
+                if (!isAscii(word) && !word.equals(Folding.fold(word)) && ++marked >= limit) {
+                    return false; // enough marked words seen: the rest cannot change the answer
                 }
             }
         }
-        return words > 0 && marked < DIACRITIC_FREE_RATIO * words;
+        return total > 0;
+    }
+
+    private static boolean isAscii(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Index {

@@ -43,6 +43,8 @@ public class ArticleEnricher {
     private final MeterRegistry meters;
     private final Counter enriched;
     private final Counter canceled;
+    /** One timer per enricher, looked up by name rather than built and registered on every call. */
+    private final java.util.Map<String, Timer> latencies = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ArticleEnricher(TextEnricher text, SourceLinkNormalizer links, RelatedIndex related,
             CategoryEnricher categories, AudioEnricher audio, String enrichmentVersion, MeterRegistry meters) {
@@ -127,8 +129,8 @@ public class ArticleEnricher {
         } catch (RuntimeException e) {
             throw new StageException.Poison("enrich", enricher + " failed: " + e, e);
         } finally {
-            sample.stop(Timer.builder("enrich.enricher.latency").tag("enricher", enricher)
-                    .description("time spent in each enricher").register(meters));
+            sample.stop(latencies.computeIfAbsent(enricher, name -> Timer.builder("enrich.enricher.latency")
+                    .tag("enricher", name).description("time spent in each enricher").register(meters)));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 public final class Folding {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     private Folding() {
@@ -35,17 +33,38 @@ public final class Folding {
         return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
-    /** Words (runs of letters and digits) of the text, NFC-normalised and lower-cased. */
+    /**
+     * Words (runs of letters and numbers, {@code [\p{L}\p{N}]+}) of the text, NFC-normalised and
+     * lower-cased. A scan rather than that regular expression: every enricher splits whole bodies.
+     */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;
         }
-        Matcher m = WORD.matcher(lower(text));
-        while (m.find()) {
-            words.add(m.group());
+        String lower = lower(text);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            boolean inWord = Character.isLetter(c) || isNumber(c);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            words.add(lower.substring(start));
         }
         return words;
+    }
+
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** Folded, with every run of non-alphanumerics turned into one separator, trimmed at both ends. */
