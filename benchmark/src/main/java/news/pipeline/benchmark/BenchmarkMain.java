@@ -29,6 +29,7 @@ import news.pipeline.benchmark.observe.EsClient;
 import news.pipeline.benchmark.observe.LagSampler;
 import news.pipeline.benchmark.observe.SearchabilityWatcher;
 import news.pipeline.benchmark.observe.TopicTimestamps;
+import news.pipeline.benchmark.report.BenchmarkGoals;
 import news.pipeline.benchmark.report.Bottleneck;
 import news.pipeline.benchmark.report.ReportWriter;
 import news.pipeline.benchmark.report.Results;
@@ -320,7 +321,8 @@ public final class BenchmarkMain {
         double vsProduce = kafka == null ? Double.NaN : full.acceptedPerSecond() / kafka.producedPerSecond();
         double vsKafka = kafka == null ? Double.NaN : full.endToEndPerSecond() / kafka.consumedPerSecond();
         boolean halfComplete = half != null && half.notSearchable() == 0 && half.accepted() == half.articles();
-        return new Results.Ratios(vsBulk, vsBulk >= 0.70, p99, halfComplete && p99 < 3000, vsBulkIndexed, vsProduce, vsKafka);
+        return new Results.Ratios(vsBulk, vsBulk >= BenchmarkGoals.END_TO_END_VS_BULK, p99,
+                halfComplete && p99 <= BenchmarkGoals.HALF_RATE_P99_MS, vsBulkIndexed, vsProduce, vsKafka);
     }
 
     private static List<String> standardNotes(BenchmarkOptions o, SearchabilityWatcher watcher, Results.Phase full,
