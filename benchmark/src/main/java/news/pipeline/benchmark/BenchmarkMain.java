@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import news.pipeline.benchmark.baseline.EsBulkBaseline;
 import news.pipeline.benchmark.baseline.KafkaBaseline;
 import news.pipeline.benchmark.generate.ArticleGenerator;
@@ -65,6 +67,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class BenchmarkMain {
 
+    /** Clients posting the backfill's batches at once. */
+    static final int BACKFILL_CLIENTS = 2;
+
     private BenchmarkMain() {
     }
 
@@ -101,6 +106,7 @@ public final class BenchmarkMain {
         List<GeneratedArticle> warmup = generator.batch("warmup", o.warmup());
         List<GeneratedArticle> full = generator.batch("full", o.articles());
         List<GeneratedArticle> half = generator.batch("half", o.articles());
+        List<GeneratedArticle> backfill = o.backfillBatch() > 0 ? generator.batch("backfill", o.articles()) : List.of();
 
         EsClient es = new EsClient(endpoints.elasticsearchUrl());
         List<String> notes = new ArrayList<>();
@@ -157,17 +163,28 @@ public final class BenchmarkMain {
             Duration timeout = Duration.ofSeconds(o.awaitTimeoutSeconds());
 
             resources.mark("start");
-            PhaseRun warm = phase("warm-up", warmup, o.concurrency(), 0, poster, watcher, lag, resources, timeout);
-            PhaseRun fullRun = phase("full speed", full, o.concurrency(), 0, poster, watcher, lag, resources, timeout);
+            PhaseRun warm = phase("warm-up", warmup, o.concurrency(), 0, cb -> poster.postAll(warmup, o.concurrency(), 0, cb),
+                    watcher, lag, resources, timeout);
+            PhaseRun fullRun = phase("full speed", full, o.concurrency(), 0, cb -> poster.postAll(full, o.concurrency(), 0, cb),
+                    watcher, lag, resources, timeout);
             Results.Phase fullFigures = fullRun.figures(Map.of(), Map.of());
             PhaseRun halfRun = null;
             if (Double.isFinite(fullFigures.endToEndPerSecond())) {
                 double rate = RatePacer.fractionOf(fullFigures.endToEndPerSecond(), o.halfRateFactor());
                 log("full speed: %.1f accepted/s, %.1f end-to-end/s → next phase paced at %.1f/s",
                         fullFigures.acceptedPerSecond(), fullFigures.endToEndPerSecond(), rate);
-                halfRun = phase("half rate", half, o.concurrency(), rate, poster, watcher, lag, resources, timeout);
+                halfRun = phase("half rate", half, o.concurrency(), rate, cb -> poster.postAll(half, o.concurrency(), rate, cb),
+                        watcher, lag, resources, timeout);
             } else {
                 notes.add("the full-speed phase had no searchable article: the half-rate phase was skipped");
+            }
+            // an archive import: the run's third set of articles as batch requests, as fast as they are answered
+            PhaseRun backfillRun = null;
+            List<HttpPoster.BatchAnswer> batchAnswers = new ArrayList<>();
+            if (o.backfillBatch() > 0) {
+                backfillRun = phase("backfill", backfill, BACKFILL_CLIENTS, 0,
+                        cb -> poster.postBatches(backfill, o.backfillBatch(), BACKFILL_CLIENTS, batchAnswers, cb),
+                        watcher, lag, resources, timeout);
             }
             watcher.close();
 
@@ -185,6 +202,10 @@ public final class BenchmarkMain {
             Results.Phase halfFigures = halfRun == null ? null : halfRun.figures(rawTs, enrichedTs);
             if (halfFigures != null) {
                 phases.add(halfFigures);
+            }
+            Results.Phase backfillFigures = backfillRun == null ? null : backfillRun.figures(rawTs, enrichedTs);
+            if (backfillFigures != null) {
+                phases.add(backfillFigures);
             }
 
             // ---- baselines ----
@@ -221,13 +242,16 @@ public final class BenchmarkMain {
             if (halfRun != null) {
                 usage.add(resources.between("half", "half rate:start", "half rate:end"));
             }
+            if (backfillRun != null) {
+                usage.add(resources.between("backfill", "backfill:start", "backfill:end"));
+            }
             if (bulk != null) {
                 usage.add(resources.between("es-bulk", "es-bulk:start", "es-bulk:end"));
             }
             if (kafka != null) {
                 usage.add(resources.between("kafka", "kafka:start", "kafka:end"));
             }
-            Results.Ratios ratios = ratios(fullFigures, halfFigures, bulk, kafka);
+            Results.Ratios ratios = ratios(fullFigures, halfFigures, backfillFigures, batchAnswers, o.backfillBatch(), bulk, kafka);
             Bottleneck.Finding finding = Bottleneck.analyse(fullFigures, usage.get(1), o.rawTopic(), o.enrichedTopic());
             notes.addAll(standardNotes(o, watcher, fullFigures, deadLetters));
             Map<String, Object> watcherStats = new LinkedHashMap<>();
@@ -241,6 +265,17 @@ public final class BenchmarkMain {
             System.out.print(ReportWriter.table(results));
             ReportWriter.writeJson(results, o.out());
             log("every figure is in %s", o.out().toAbsolutePath());
+            List<PhaseRun> measured = new ArrayList<>(List.of(fullRun));
+            if (halfRun != null) {
+                measured.add(halfRun);
+            }
+            if (backfillRun != null) {
+                measured.add(backfillRun);
+            }
+            Path pictures = o.out().resolveSibling(o.out().getFileName().toString().replaceFirst("\\.json$", "") + ".svg");
+            Files.writeString(pictures, Charts.svg("bin/benchmark run " + o.runTag() + ", " + o.articles()
+                    + " articles per phase: latency and throughput", measured, enrichedTs));
+            log("latency and throughput pictures: %s", pictures.toAbsolutePath());
             return 0;
         } finally {
             finished.set(true);
@@ -269,8 +304,8 @@ public final class BenchmarkMain {
         }
     }
 
-    private PhaseRun phase(String name, List<GeneratedArticle> articles, int concurrency, double rate, HttpPoster poster,
-            SearchabilityWatcher watcher, LagSampler lag, ResourceSampler resources, Duration timeout) {
+    private PhaseRun phase(String name, List<GeneratedArticle> articles, int concurrency, double rate,
+            Function<Consumer<HttpPoster.Outcome>, List<HttpPoster.Outcome>> post, SearchabilityWatcher watcher, LagSampler lag, ResourceSampler resources, Duration timeout) {
         log("%s: posting %d articles%s ...", name, articles.size(),
                 rate > 0 ? String.format(Locale.ROOT, " at %.1f/s", rate) : " at concurrency " + concurrency);
         resources.mark(name + ":start");
@@ -287,7 +322,7 @@ public final class BenchmarkMain {
                         watcher.pendingCount());
             }
         });
-        List<HttpPoster.Outcome> outcomes = poster.postAll(articles, concurrency, rate, outcome -> {
+        List<HttpPoster.Outcome> outcomes = post.apply(outcome -> {
             answered.incrementAndGet();
             if (outcome.accepted() && outcome.articleId() != null) {
                 watcher.watch(outcome.articleId());
@@ -313,8 +348,13 @@ public final class BenchmarkMain {
         return new PhaseRun(name, articles, concurrency, rate, outcomes, seen, start, postingDone, end, lag.window(start, end));
     }
 
-    private static Results.Ratios ratios(Results.Phase full, Results.Phase half, EsBulkBaseline.Result bulk,
-            KafkaBaseline.Result kafka) {
+    private static Results.Ratios ratios(Results.Phase full, Results.Phase half, Results.Phase backfill,
+            List<HttpPoster.BatchAnswer> batchAnswers, int batchSize, EsBulkBaseline.Result bulk, KafkaBaseline.Result kafka) {
+        double backfillVsBulk = bulk == null || backfill == null ? Double.NaN
+                : backfill.endToEndPerSecond() / bulk.searchablePerSecond();
+        // the slowest full batch: every batch of an archive import should be answered at least this fast
+        double batchAnswered = batchAnswers.stream().filter(b -> b.items() == batchSize && b.status() == 200)
+                .mapToDouble(HttpPoster.BatchAnswer::itemsPerSecond).min().orElse(Double.NaN);
         double vsBulk = bulk == null ? Double.NaN : full.endToEndPerSecond() / bulk.searchablePerSecond();
         double vsBulkIndexed = bulk == null ? Double.NaN : full.endToEndPerSecond() / bulk.indexedPerSecond();
         double p99 = half == null ? Double.NaN : half.latencyMs().p99();
@@ -322,7 +362,8 @@ public final class BenchmarkMain {
         double vsKafka = kafka == null ? Double.NaN : full.endToEndPerSecond() / kafka.consumedPerSecond();
         boolean halfComplete = half != null && half.notSearchable() == 0 && half.accepted() == half.articles();
         return new Results.Ratios(vsBulk, vsBulk >= BenchmarkGoals.END_TO_END_VS_BULK, p99,
-                halfComplete && p99 <= BenchmarkGoals.HALF_RATE_P99_MS, vsBulkIndexed, vsProduce, vsKafka);
+                halfComplete && p99 <= BenchmarkGoals.HALF_RATE_P99_MS, vsBulkIndexed, vsProduce, vsKafka,
+                backfillVsBulk, batchAnswered);
     }
 
     private static List<String> standardNotes(BenchmarkOptions o, SearchabilityWatcher watcher, Results.Phase full,

@@ -21,6 +21,7 @@ public record BenchmarkOptions(
         int portOffset,
         int bulkBatch,
         int bulkConcurrency,
+        int backfillBatch,
         boolean keep,
         String runTag,
         Map<String, String> serviceEnv) {
@@ -40,6 +41,8 @@ public record BenchmarkOptions(
               --bulk-batch B        documents per bulk request in the Elasticsearch baseline (default 500,
                                     publish-service's batch.max-records)
               --bulk-concurrency K  concurrent bulk requests in the baseline (default: cores)
+              --backfill-batch B    articles per POST /batch in the backfill phase (default 500, ingest's
+                                    limit; 0 skips the phase)
               --service-env K=V     extra environment for the three services (repeatable), e.g.
                                     --service-env PUBLISH_BATCH_LINGER=50ms to try a tuning
               --run-tag TAG         names of this run's topics, index and groups (default: timestamp)
@@ -58,6 +61,7 @@ public record BenchmarkOptions(
         int portOffset = 100;
         int bulkBatch = 500;
         int bulkConcurrency = Runtime.getRuntime().availableProcessors();
+        int backfillBatch = 500;
         boolean keep = false;
         String tag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Map<String, String> env = new LinkedHashMap<>();
@@ -85,6 +89,7 @@ public record BenchmarkOptions(
                     env.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 case "--run-tag" -> tag = value(option, rest).toLowerCase(java.util.Locale.ROOT);
+                case "--backfill-batch" -> backfillBatch = Integer.parseInt(value(option, rest));
                 case "--keep" -> keep = true;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -98,7 +103,7 @@ public record BenchmarkOptions(
         }
         int w = warmup != null ? warmup : Math.clamp(articles / 10, 20, 200);
         return new BenchmarkOptions(articles, concurrency, seed, out, w, half, poll, timeout, portOffset, bulkBatch,
-                bulkConcurrency, keep, tag, env);
+                bulkConcurrency, backfillBatch, keep, tag, env);
     }
 
     private static String value(String option, List<String> rest) {

@@ -2,6 +2,7 @@ package news.pipeline.benchmark.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import news.pipeline.benchmark.RunClock;
@@ -98,6 +101,128 @@ public final class HttpPoster {
                 }
             }));
         }
+        join(workers);
+        return Arrays.asList(outcomes);
+    }
+
+    /** One batch request of the backfill: how many items and how long until it was answered. */
+    public record BatchAnswer(int items, double answerMs, int status) {
+
+        public double itemsPerSecond() {
+            return items * 1000.0 / answerMs;
+        }
+    }
+
+    /**
+     * Posts the articles as {@code POST /feeds/{feed}/articles/batch} requests of at most {@code batchSize}
+     * items (articles grouped by feed and format: a batch is a JSON array of one format), from
+     * {@code concurrency} clients, and returns one outcome per article in article order: the item's status
+     * from the batch receipt (202 accepted, 200 unchanged, the problem's status when refused, 0 when not
+     * attempted), sent and answered when its batch was. A batch answered 429 or 503 is sent again whole
+     * (safe: accepted items come back unchanged).
+     */
+    public List<Outcome> postBatches(List<GeneratedArticle> articles, int batchSize, int concurrency,
+            List<BatchAnswer> answers, Consumer<Outcome> onAnswer) {
+        Map<String, List<Integer>> byFormat = new LinkedHashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            GeneratedArticle a = articles.get(i);
+            byFormat.computeIfAbsent(a.feed() + " " + a.contentType(), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> batches = new ArrayList<>();
+        for (List<Integer> indices : byFormat.values()) {
+            for (int from = 0; from < indices.size(); from += batchSize) {
+                batches.add(indices.subList(from, Math.min(indices.size(), from + batchSize)));
+            }
+        }
+        Outcome[] outcomes = new Outcome[articles.size()];
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            workers.add(Thread.ofPlatform().name("batch-poster-" + w).start(() -> {
+                int b;
+                while ((b = next.getAndIncrement()) < batches.size()) {
+                    List<Integer> batch = batches.get(b);
+                    BatchAnswer answer = postBatch(articles, batch, outcomes);
+                    synchronized (answers) {
+                        answers.add(answer);
+                    }
+                    if (onAnswer != null) {
+                        batch.forEach(i -> onAnswer.accept(outcomes[i]));
+                    }
+                }
+            }));
+        }
+        join(workers);
+        return Arrays.asList(outcomes);
+    }
+
+    private BatchAnswer postBatch(List<GeneratedArticle> articles, List<Integer> batch, Outcome[] outcomes) {
+        GeneratedArticle first = articles.get(batch.getFirst());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write('[');
+        for (int i = 0; i < batch.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(articles.get(batch.get(i)).body());
+        }
+        body.write(']');
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/feeds/" + first.feed() + "/articles/batch"))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", first.contentType() + "; charset=utf-8")
+                .header("X-Api-Key", first.apiKey())
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        double sent = RunClock.nowMs();
+        int attempts = 0;
+        int throttled = 0;
+        String error = null;
+        while (attempts < MAX_ATTEMPTS) {
+            attempts++;
+            double attemptSent = RunClock.nowMs();
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                int status = response.statusCode();
+                if (status == 429 || status == 503) {
+                    throttled++;
+                    RunClock.sleepMs(Math.min(1000, response.headers().firstValue("Retry-After")
+                            .map(HttpPoster::retryAfterMs).orElse(200L)));
+                    continue;
+                }
+                double answered = RunClock.nowMs();
+                JsonNode items = status == 200 ? JSON.readTree(response.body()).path("items") : null;
+                for (int i = 0; i < batch.size(); i++) {
+                    JsonNode item = items == null ? null : items.path(i);
+                    int itemStatus = item == null ? 0 : switch (item.path("status").asText()) {
+                        case "accepted" -> 202;
+                        case "unchanged" -> 200;
+                        case "refused" -> item.path("problem").path("status").asInt(400);
+                        default -> 0;
+                    };
+                    outcomes[batch.get(i)] = new Outcome(batch.get(i), first.feed(),
+                            item == null ? null : item.path("id").asText(null), itemStatus, attempts, throttled, sent,
+                            sent, answered, items == null ? abbreviate(new String(response.body(),
+                                    java.nio.charset.StandardCharsets.UTF_8)) : null);
+                }
+                return new BatchAnswer(batch.size(), answered - attemptSent, status);
+            } catch (IOException e) {
+                error = e.toString();
+                RunClock.sleepMs(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+                break;
+            }
+        }
+        for (int i : batch) {
+            outcomes[i] = new Outcome(i, first.feed(), null, 0, attempts, throttled, sent, sent, RunClock.nowMs(),
+                    error == null ? "gave up after " + attempts + " attempts (throttled " + throttled + ")" : error);
+        }
+        return new BatchAnswer(batch.size(), RunClock.nowMs() - sent, 0);
+    }
+
+    private static void join(List<Thread> workers) {
         for (Thread worker : workers) {
             try {
                 worker.join();
@@ -106,8 +231,8 @@ public final class HttpPoster {
                 throw new IllegalStateException("interrupted while posting", e);
             }
         }
-        return Arrays.asList(outcomes);
     }
+
 
     Outcome post(GeneratedArticle article, int index, double scheduledMs) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/feeds/" + article.feed() + "/articles"))

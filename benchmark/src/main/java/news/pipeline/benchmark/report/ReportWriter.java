@@ -105,7 +105,8 @@ public final class ReportWriter {
     private static Map<String, Integer> articlesPerPhase(Results r) {
         Map<String, Integer> articles = new LinkedHashMap<>();
         for (Results.Phase phase : r.phases()) {
-            String key = phase.name().startsWith("full") ? "full" : phase.name().startsWith("half") ? "half" : null;
+            String key = phase.name().startsWith("full") ? "full" : phase.name().startsWith("half") ? "half"
+                    : phase.name().equals("backfill") ? "backfill" : null;
             if (key != null && phase.accepted() > 0) {
                 articles.put(key, phase.accepted());
             }
@@ -134,6 +135,10 @@ public final class ReportWriter {
         ratios.row("Elasticsearch CPU per document: pipeline (full) / bulk baseline", Double.isFinite(esRatio)
                 ? num(esRatio) + " x" : "n/a", "<= " + num(BenchmarkGoals.ELASTICSEARCH_CPU_VS_BULK) + " x",
                 Double.isFinite(esRatio) ? yes(esRatio <= BenchmarkGoals.ELASTICSEARCH_CPU_VS_BULK) : "");
+        ratios.row("backfill (POST /batch) end-to-end / ES bulk", pct(q.backfillVsBulk()), "", "");
+        ratios.row("slowest full batch answered, articles/s", num(q.slowestFullBatchAnsweredPerSecond()),
+                ">= " + num(BenchmarkGoals.BATCH_ANSWERED_PER_SECOND), Double.isFinite(q.slowestFullBatchAnsweredPerSecond())
+                        ? yes(q.slowestFullBatchAnsweredPerSecond() >= BenchmarkGoals.BATCH_ANSWERED_PER_SECOND) : "");
         ratios.row("pipeline end-to-end / ES bulk (until acknowledged)", pct(q.pipelineVsBulkIndexed()), "", "");
         ratios.row("ingest accepted / Kafka produce (Avro, same broker)", pct(q.acceptedVsKafkaProduce()), "", "");
         ratios.row("pipeline end-to-end / Kafka produce→consume", pct(q.pipelineVsKafkaEndToEnd()), "", "");

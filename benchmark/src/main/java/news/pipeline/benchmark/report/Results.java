@@ -40,7 +40,8 @@ public record Results(
      * {@code halfRateP99Ms}: POST-to-searchable p99 at the paced rate; goal < 3000 ms.
      */
     public record Ratios(double pipelineVsBulk, boolean pipelineVsBulkMet, double halfRateP99Ms, boolean halfRateP99Met,
-            double pipelineVsBulkIndexed, double acceptedVsKafkaProduce, double pipelineVsKafkaEndToEnd) {
+            double pipelineVsBulkIndexed, double acceptedVsKafkaProduce, double pipelineVsKafkaEndToEnd,
+            double backfillVsBulk, double slowestFullBatchAnsweredPerSecond) {
     }
 
     /** Time spent per stage, per article (all from the same machine clock). */
