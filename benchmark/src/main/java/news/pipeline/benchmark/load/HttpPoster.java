@@ -167,59 +167,33 @@ public final class HttpPoster {
             body.writeBytes(articles.get(batch.get(i)).body());
         }
         body.write(']');
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/feeds/" + first.feed() + "/articles/batch"))
-                .timeout(Duration.ofSeconds(120))
-                .header("Content-Type", first.contentType() + "; charset=utf-8")
-                .header("X-Api-Key", first.apiKey())
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
+        HttpRequest request = request("/articles/batch", first, body.toByteArray(), Duration.ofSeconds(120));
         double sent = RunClock.nowMs();
-        int attempts = 0;
-        int throttled = 0;
-        String error = null;
-        while (attempts < MAX_ATTEMPTS) {
-            attempts++;
-            double attemptSent = RunClock.nowMs();
+        Exchange exchange = send(request);
+        JsonNode items = null;
+        String error = exchange.error();
+        if (exchange.status() == 200) {
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 429 || status == 503) {
-                    throttled++;
-                    RunClock.sleepMs(Math.min(1000, response.headers().firstValue("Retry-After")
-                            .map(HttpPoster::retryAfterMs).orElse(200L)));
-                    continue;
-                }
-                double answered = RunClock.nowMs();
-                JsonNode items = status == 200 ? JSON.readTree(response.body()).path("items") : null;
-                for (int i = 0; i < batch.size(); i++) {
-                    JsonNode item = items == null ? null : items.path(i);
-                    int itemStatus = item == null ? 0 : switch (item.path("status").asText()) {
-                        case "accepted" -> 202;
-                        case "unchanged" -> 200;
-                        case "refused" -> item.path("problem").path("status").asInt(400);
-                        default -> 0;
-                    };
-                    outcomes[batch.get(i)] = new Outcome(batch.get(i), first.feed(),
-                            item == null ? null : item.path("id").asText(null), itemStatus, attempts, throttled, sent,
-                            sent, answered, items == null ? abbreviate(new String(response.body(),
-                                    java.nio.charset.StandardCharsets.UTF_8)) : null);
-                }
-                return new BatchAnswer(batch.size(), answered - attemptSent, status);
+                items = JSON.readTree(exchange.body()).path("items");
             } catch (IOException e) {
-                error = e.toString();
-                RunClock.sleepMs(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-                break;
+                error = "unreadable receipt: " + e.getMessage();
             }
+        } else if (exchange.status() != 0) {
+            error = abbreviate(new String(exchange.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
-        for (int i : batch) {
-            outcomes[i] = new Outcome(i, first.feed(), null, 0, attempts, throttled, sent, sent, RunClock.nowMs(),
-                    error == null ? "gave up after " + attempts + " attempts (throttled " + throttled + ")" : error);
+        for (int i = 0; i < batch.size(); i++) {
+            JsonNode item = items == null ? null : items.path(i);
+            int itemStatus = item == null ? 0 : switch (item.path("status").asText()) {
+                case "accepted" -> 202;
+                case "unchanged" -> 200;
+                case "refused" -> item.path("problem").path("status").asInt(400);
+                default -> 0;
+            };
+            outcomes[batch.get(i)] = new Outcome(batch.get(i), first.feed(), item == null ? null : item.path("id").asText(null),
+                    itemStatus, exchange.attempts(), exchange.throttled(), sent, sent, exchange.answeredMs(),
+                    item == null ? error : null);
         }
-        return new BatchAnswer(batch.size(), RunClock.nowMs() - sent, 0);
+        return new BatchAnswer(batch.size(), exchange.answeredMs() - exchange.lastSentMs(), exchange.status());
     }
 
     private static void join(List<Thread> workers) {
@@ -235,38 +209,57 @@ public final class HttpPoster {
 
 
     Outcome post(GeneratedArticle article, int index, double scheduledMs) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/feeds/" + article.feed() + "/articles"))
-                .timeout(Duration.ofSeconds(30))
+        HttpRequest request = request("/articles", article, article.body(), Duration.ofSeconds(30));
+        double sent = RunClock.nowMs();
+        Exchange exchange = send(request);
+        String id = null;
+        String error = exchange.error();
+        if (exchange.status() / 100 == 2) {
+            try {
+                id = JSON.readTree(exchange.body()).path("id").asText(null);
+            } catch (IOException e) {
+                error = "unreadable receipt: " + e.getMessage();
+            }
+        } else if (exchange.status() != 0) {
+            error = abbreviate(new String(exchange.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new Outcome(index, article.feed(), id, exchange.status(), exchange.attempts(), exchange.throttled(),
+                scheduledMs, sent, exchange.answeredMs(), error);
+    }
+
+    /** The final answer to a request sent until it is neither 429 nor 503 nor an I/O failure (0: none came). */
+    private record Exchange(int status, byte[] body, int attempts, int throttled, double lastSentMs, double answeredMs,
+            String error) {
+    }
+
+    private HttpRequest request(String path, GeneratedArticle article, byte[] body, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(ingestUrl + "/feeds/" + article.feed() + path))
+                .timeout(timeout)
                 .header("Content-Type", article.contentType() + "; charset=utf-8")
                 .header("X-Api-Key", article.apiKey())
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(article.body()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        double sent = RunClock.nowMs();
+    }
+
+    /** Sends, retrying 429/503 after Retry-After (at most 1 s) and I/O failures after 200 ms, up to MAX_ATTEMPTS. */
+    private Exchange send(HttpRequest request) {
         int attempts = 0;
         int throttled = 0;
         String error = null;
         while (attempts < MAX_ATTEMPTS) {
             attempts++;
+            double attemptSent = RunClock.nowMs();
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
                 if (status == 429 || status == 503) {
                     throttled++;
-                    long retryAfterMs = response.headers().firstValue("Retry-After")
-                            .map(HttpPoster::retryAfterMs).orElse(200L);
-                    RunClock.sleepMs(Math.min(1000, retryAfterMs));
+                    RunClock.sleepMs(Math.min(1000, response.headers().firstValue("Retry-After")
+                            .map(HttpPoster::retryAfterMs).orElse(200L)));
                     continue;
                 }
-                double answered = RunClock.nowMs();
-                String id = null;
-                if (status / 100 == 2) {
-                    JsonNode receipt = JSON.readTree(response.body());
-                    id = receipt.path("id").asText(null);
-                } else {
-                    error = abbreviate(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-                }
-                return new Outcome(index, article.feed(), id, status, attempts, throttled, scheduledMs, sent, answered, error);
+                return new Exchange(status, response.body(), attempts, throttled, attemptSent, RunClock.nowMs(), null);
             } catch (IOException e) {
                 error = e.toString();
                 RunClock.sleepMs(200);
@@ -276,7 +269,7 @@ public final class HttpPoster {
                 break;
             }
         }
-        return new Outcome(index, article.feed(), null, 0, attempts, throttled, scheduledMs, sent, RunClock.nowMs(),
+        return new Exchange(0, new byte[0], attempts, throttled, RunClock.nowMs(), RunClock.nowMs(),
                 error == null ? "gave up after " + attempts + " attempts (throttled " + throttled + ")" : error);
     }
 
