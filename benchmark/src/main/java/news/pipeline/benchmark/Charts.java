@@ -17,7 +17,7 @@ final class Charts {
     private static final int WIDTH = 960;
     private static final int PANEL = 340;
     private static final int LEFT = 70;
-    private static final int RIGHT = 170;
+    private static final int RIGHT = 210;
     private static final int TOP = 40;
     private static final int BOTTOM = 45;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
@@ -25,8 +25,8 @@ final class Charts {
     private Charts() {
     }
 
-    /** A named line: x and y values of equal length. */
-    record Series(String name, List<double[]> points) {
+    /** A named line of (x, y) points, with what its legend says of it. */
+    record Series(String name, String legend, List<double[]> points) {
     }
 
     static String svg(String title, List<PhaseRun> runs, Map<String, Long> enrichedAppend) {
@@ -59,7 +59,7 @@ final class Charts {
             for (int i = 0; i < latencies.size(); i++) {
                 points.add(new double[] {latencies.get(i), (i + 1.0) / latencies.size()});
             }
-            series.add(new Series(run.name(), points));
+            series.add(new Series(run.name(), run.name() + " (" + points.size() + " articles)", points));
         }
         return series;
     }
@@ -95,13 +95,14 @@ final class Charts {
 
     private static Series perSecond(String name, Map<Long, Integer> counts) {
         List<double[]> points = new ArrayList<>();
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         if (!counts.isEmpty()) {
             long last = ((TreeMap<Long, Integer>) counts).lastKey();
             for (long s = Math.min(0, ((TreeMap<Long, Integer>) counts).firstKey()); s <= last; s++) {
                 points.add(new double[] {s, counts.getOrDefault(s, 0)});
             }
         }
-        return new Series(name, points);
+        return new Series(name, name + " (" + total + " articles)", points);
     }
 
     private static void panel(StringBuilder svg, int y0, String title, String xLabel, String yLabel, List<Series> series,
@@ -157,7 +158,7 @@ final class Charts {
                     colour, points.toString().trim()));
             double ly = top + 10 + i * 18;
             svg.append(line(LEFT + plotW + 12, ly, LEFT + plotW + 34, ly, colour));
-            svg.append(text(LEFT + plotW + 40, ly + 4, escape(s.name()) + " (" + s.points().size() + ")", 11, "start"));
+            svg.append(text(LEFT + plotW + 40, ly + 4, escape(s.legend()), 11, "start"));
         }
     }
 

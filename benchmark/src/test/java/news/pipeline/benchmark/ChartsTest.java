@@ -50,7 +50,7 @@ class ChartsTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(4);
-        assertThat(svg).contains("full speed (3)", "searchable (4)", "run &lt;x&gt; &amp; y");
+        assertThat(svg).contains("full speed (3 articles)", "searchable (3 articles)", "run &lt;x&gt; &amp; y");
         assertThat(Charts.niceCeiling(37)).isEqualTo(50);
         assertThat(Charts.niceCeiling(0.3)).isEqualTo(0.5);
     }
