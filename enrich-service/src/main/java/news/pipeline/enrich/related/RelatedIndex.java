@@ -1,7 +1,6 @@
 package news.pipeline.enrich.related;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import news.pipeline.enrich.text.Folding;
 import news.pipeline.events.Category;
 import news.pipeline.events.EnrichedArticle;
@@ -31,9 +26,6 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -54,8 +46,8 @@ import org.apache.lucene.index.StoredFields;
  * body ({@link RelatedQuery}) find candidates, restricted
  * to the same language, excluding the article's own id (hence all its versions) and its own URL. Each
  * candidate's score is relevance × recency: relevance = cosine similarity of the two texts' term
- * vectors (folded words and two-word shingles, 1 + ln tf; independent of the rest of the index, so an
- * article processed twice gets the same scores), recency = 0.5 + 0.5 × 2^(−|Δdays| / halfLifeDays)
+ * vectors (folded words and two-word shingles, stop words left out, 1 + ln tf; independent of the rest
+ * of the index, so an article processed twice gets the same scores), recency = 0.5 + 0.5 × 2^(−|Δdays| / halfLifeDays)
  * between the two articles' publication times. The best {@code maxResults} at or above
  * {@code minScore} are kept, ties broken by id.
  */
@@ -68,7 +60,7 @@ public class RelatedIndex implements AutoCloseable {
     static final String TEXT = "text";
     static final String PUBLISHED = "published";
     static final String TOPICS = "topics";
-    /** The norm of the article's vector ({@link #vector(String)}), for the cosine of a candidate. */
+    /** The norm of the article's term vector ({@link RelatedQuery#norm()}), for the cosine of a candidate. */
     static final String NORM = "norm";
     /** Indexed text with its term vector kept, so a candidate's vector needs no second analysis. */
     private static final FieldType TEXT_WITH_TERM_VECTORS = textWithTermVectors();
@@ -236,8 +228,7 @@ public class RelatedIndex implements AutoCloseable {
             for (ScoreDoc hit : top) {
                 Document doc = stored.document(hit.doc);
                 Instant published = Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue());
-                Terms candidate = termVectors.get(hit.doc, TEXT);
-                double relevance = analysed.cosine(candidate, candidateNorm(doc, candidate));
+                double relevance = analysed.cosine(termVectors.get(hit.doc, TEXT), candidateNorm(doc));
                 double score = round(relevance * recency(at, published));
                 if (score >= settings.minScore()) {
                     hits.add(new RelatedHit(doc.get(ID), doc.get(TITLE), doc.get(URI), score, published,
@@ -257,52 +248,13 @@ public class RelatedIndex implements AutoCloseable {
         }
     }
 
-    /** The norm stored at indexing; an index written before norms were stored has it computed from the term vector. */
-    private static double candidateNorm(Document doc, Terms candidate) throws IOException {
-        IndexableField stored = doc.getField(NORM);
-        if (stored != null) {
-            return stored.numericValue().doubleValue();
-        }
-        return candidate == null ? 0 : norm(storedVector(candidate));
-    }
-
     /**
-     * Term vector of a text as the index analyses it (folded words and two-word shingles), stop words
-     * left out, weighted 1 + ln(tf): the relevance of a candidate is the cosine of the two vectors,
-     * which depends on the two texts only — not on what else the index holds — so reprocessing an
-     * article gives the same scores.
+     * The candidate's norm, stored when it was indexed (every document has one: the index is rebuilt
+     * from the enriched topic at every start); a document without one scores 0.
      */
-    Map<String, Double> vector(String text) {
-        Map<String, Integer> counts = new HashMap<>();
-        try (TokenStream stream = analyzer.tokenStream(TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                String token = term.toString();
-                if (!isStop(token)) {
-                    counts.merge(token, 1, Integer::sum);
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, Double> vector = new HashMap<>();
-        counts.forEach((token, count) -> vector.put(token, 1 + Math.log(count)));
-        return vector;
-    }
-
-    /** A candidate's vector from its stored term vector: the tokens and counts {@link #vector(String)} gives its text. */
-    static Map<String, Double> storedVector(Terms terms) throws IOException {
-        Map<String, Double> vector = new HashMap<>();
-        TermsEnum iterator = terms.iterator();
-        for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-            String token = term.utf8ToString();
-            if (!isStop(token)) {
-                vector.put(token, 1 + Math.log(iterator.totalTermFreq()));
-            }
-        }
-        return vector;
+    private static double candidateNorm(Document doc) {
+        IndexableField stored = doc.getField(NORM);
+        return stored == null ? 0 : stored.numericValue().doubleValue();
     }
 
     static boolean isStop(String token) {
@@ -311,30 +263,6 @@ public class RelatedIndex implements AutoCloseable {
             return STOP_WORDS.contains(token) || token.length() < 2;
         }
         return STOP_WORDS.contains(token.substring(0, space)) && STOP_WORDS.contains(token.substring(space + 1));
-    }
-
-    static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double other = large.get(e.getKey());
-            if (other != null) {
-                dot += e.getValue() * other;
-            }
-        }
-        return dot / (norm(a) * norm(b));
-    }
-
-    static double norm(Map<String, Double> v) {
-        double sum = 0;
-        for (double x : v.values()) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
     }
 
     double recency(Instant a, Instant b) {

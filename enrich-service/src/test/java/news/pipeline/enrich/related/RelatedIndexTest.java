@@ -81,8 +81,8 @@ class RelatedIndexTest {
 
         RelatedHit hit = index.find(seed, "vi").getFirst();
 
-        double fromTexts = RelatedIndex.cosine(index.vector(RelatedIndex.queryText(seed)),
-                index.vector(RelatedIndex.queryText(earlier)))
+        double fromTexts = ReferenceVectors.cosine(ReferenceVectors.vector(RelatedIndex.queryText(seed)),
+                ReferenceVectors.vector(RelatedIndex.queryText(earlier)))
                 * index.recency(RelatedIndex.publishedAt(seed), RelatedIndex.publishedAt(earlier));
         assertThat(hit.id()).isEqualTo("dem-1");
         assertThat(hit.score()).isEqualTo(Math.round(fromTexts * 10_000) / 10_000.0);

@@ -85,8 +85,8 @@ class RelatedQueryTest {
                 var candidate = searcher.getIndexReader().termVectors().get(0, RelatedIndex.TEXT);
                 double fast = index.analyse(query).cosine(candidate, index.analyse(held).norm());
 
-                double reference = RelatedIndex.cosine(index.vector(RelatedIndex.queryText(query)),
-                        index.vector(RelatedIndex.queryText(held)));
+                double reference = ReferenceVectors.cosine(ReferenceVectors.vector(RelatedIndex.queryText(query)),
+                        ReferenceVectors.vector(RelatedIndex.queryText(held)));
                 assertThat(fast).isPositive().isCloseTo(reference, org.assertj.core.data.Offset.offset(1e-12));
             } finally {
                 index.searchersForTest().release(searcher);

@@ -1,0 +1,57 @@
+package news.pipeline.enrich.related;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The relevance of two texts computed the plain way, as the related index once did: each text
+ * analysed into a map of folded words and shingles (stop words out, 1 + ln tf) and the cosine of the
+ * two maps. The oracle for {@link RelatedQuery}'s merge of sorted term lists with stored norms.
+ */
+final class ReferenceVectors {
+
+    private ReferenceVectors() {
+    }
+
+    static Map<String, Double> vector(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (TokenStream stream = new FoldingAnalyzer().tokenStream(RelatedIndex.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String token = term.toString();
+                if (!RelatedIndex.isStop(token)) {
+                    counts.merge(token, 1, Integer::sum);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Double> vector = new HashMap<>();
+        counts.forEach((token, count) -> vector.put(token, 1 + Math.log(count)));
+        return vector;
+    }
+
+    static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        double dot = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            Double other = b.get(e.getKey());
+            if (other != null) {
+                dot += e.getValue() * other;
+            }
+        }
+        return dot / (norm(a) * norm(b));
+    }
+
+    private static double norm(Map<String, Double> v) {
+        return Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+    }
+}
