@@ -82,10 +82,7 @@ public final class BenchmarkMain {
         try {
             options = BenchmarkOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
-            System.err.print(BenchmarkOptions.USAGE);
+            System.err.println("benchmark: " + e.getMessage() + " (usage: bin/benchmark --help)");
             System.exit(2);
             return;
         }

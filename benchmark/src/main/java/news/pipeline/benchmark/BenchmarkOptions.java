@@ -71,13 +71,13 @@ public record BenchmarkOptions(
             switch (option) {
                 case "--articles" -> articles = positive(option, value(option, rest));
                 case "--concurrency" -> concurrency = positive(option, value(option, rest));
-                case "--seed" -> seed = Long.parseLong(value(option, rest));
+                case "--seed" -> seed = number(option, value(option, rest), Long::parseLong);
                 case "--out" -> out = Path.of(value(option, rest));
-                case "--warmup" -> warmup = Integer.parseInt(value(option, rest));
-                case "--half-rate" -> half = Double.parseDouble(value(option, rest));
+                case "--warmup" -> warmup = number(option, value(option, rest), Integer::parseInt);
+                case "--half-rate" -> half = number(option, value(option, rest), Double::parseDouble);
                 case "--poll-ms" -> poll = positive(option, value(option, rest));
                 case "--timeout-s" -> timeout = positive(option, value(option, rest));
-                case "--port-offset" -> portOffset = Integer.parseInt(value(option, rest));
+                case "--port-offset" -> portOffset = number(option, value(option, rest), Integer::parseInt);
                 case "--bulk-batch" -> bulkBatch = positive(option, value(option, rest));
                 case "--bulk-concurrency" -> bulkConcurrency = positive(option, value(option, rest));
                 case "--service-env" -> {
@@ -89,7 +89,7 @@ public record BenchmarkOptions(
                     env.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
                 case "--run-tag" -> tag = value(option, rest).toLowerCase(java.util.Locale.ROOT);
-                case "--backfill-batch" -> backfillBatch = Integer.parseInt(value(option, rest));
+                case "--backfill-batch" -> backfillBatch = number(option, value(option, rest), Integer::parseInt);
                 case "--keep" -> keep = true;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -113,8 +113,16 @@ public record BenchmarkOptions(
         return rest.removeFirst();
     }
 
+    private static <T> T number(String option, String value, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+        }
+    }
+
     private static int positive(String option, String value) {
-        int v = Integer.parseInt(value);
+        int v = number(option, value, Integer::parseInt);
         if (v <= 0) {
             throw new IllegalArgumentException(option + " must be positive");
         }

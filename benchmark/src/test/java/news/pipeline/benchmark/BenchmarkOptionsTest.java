@@ -28,6 +28,10 @@ class BenchmarkOptionsTest {
     void refusesNonsense() {
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--articles", "0"})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--bogus"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--articles", "x"}))
+                .hasMessage("--articles needs a number, got 'x'");
+        assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--half-rate", "half"}))
+                .hasMessage("--half-rate needs a number, got 'half'");
         assertThatThrownBy(() -> BenchmarkOptions.parse(new String[] {"--run-tag", "a b"})).isInstanceOf(IllegalArgumentException.class);
     }
 
