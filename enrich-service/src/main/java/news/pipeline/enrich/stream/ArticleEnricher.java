@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import news.pipeline.enrich.audio.AudioEnricher;
 import news.pipeline.enrich.category.CategoryEnricher;
@@ -44,7 +46,10 @@ public class ArticleEnricher {
     private final Counter enriched;
     private final Counter canceled;
     /** One timer per enricher, looked up by name rather than built and registered on every call. */
-    private final java.util.Map<String, Timer> latencies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+
+    private record Related(RelatedQuery analysed, List<RelatedHit> hits) {
+    }
 
     public ArticleEnricher(TextEnricher text, SourceLinkNormalizer links, RelatedIndex related,
             CategoryEnricher categories, AudioEnricher audio, String enrichmentVersion, MeterRegistry meters) {
@@ -88,8 +93,12 @@ public class ArticleEnricher {
         TextStats stats = timed("text", () -> text.analyse(raw));
         RawArticle article = timed("source-links", () -> RawArticle.newBuilder(raw)
                 .setSourceLinks(links.normalize(raw.getSourceLinks(), raw.getUri())).build());
-        RelatedQuery analysed = timed("related", () -> related.analyse(article)); // once, for the query and the index
-        List<RelatedHit> hits = timed("related", () -> related.find(article, stats.language(), analysed));
+        // the text analysed once, for the query and for the index; one "related" sample per article
+        Related found = timed("related", () -> {
+            RelatedQuery analysed = related.analyse(article);
+            return new Related(analysed, related.find(article, stats.language(), analysed));
+        });
+        List<RelatedHit> hits = found.hits();
         List<Neighbour> neighbours = hits.stream().map(h -> new Neighbour(h.id(), h.score(), h.topLevelCodes())).toList();
         List<Category> assigned = timed("categories", () -> categories.categorize(article, stats.language(), neighbours));
         AudioMetadata narration = timed("audio", () -> audio.enrich(article.getAudio(), article.getHeadline(),
@@ -111,7 +120,7 @@ public class ArticleEnricher {
                 .setEnrichmentVersion(enrichmentVersion)
                 .build();
         timed("index", () -> {
-            related.accept(result, analysed);
+            related.accept(result, found.analysed());
             return null;
         });
         enriched.increment();

@@ -1,0 +1,49 @@
+package news.pipeline.enrich.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import news.pipeline.enrich.SeedArticle;
+import news.pipeline.enrich.audio.AudioEnricher;
+import news.pipeline.enrich.audio.AudioSettings;
+import news.pipeline.enrich.category.CategoryEnricher;
+import news.pipeline.enrich.category.CategoryData;
+import news.pipeline.enrich.category.CategorySettings;
+import news.pipeline.enrich.links.SourceLinkNormalizer;
+import news.pipeline.enrich.related.RelatedIndex;
+import news.pipeline.enrich.related.RelatedSettings;
+import news.pipeline.enrich.text.TextEnricher;
+import news.pipeline.events.EnrichedArticle;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+class ArticleEnricherTest {
+
+    @Test
+    void eachEnricherIsTimedOncePerArticleAndTheArticleJoinsTheRelatedIndex() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (RelatedIndex related = new RelatedIndex(new ByteBuffersDirectory(),
+                RelatedSettings.defaults().withRefreshInterval(Duration.ZERO));
+                AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 1_000_000, Duration.ofSeconds(1), 150))) {
+            ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200), new SourceLinkNormalizer(ZoneId.of("Asia/Ho_Chi_Minh")),
+                    related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/", List.of("vi", "en")),
+                    CategorySettings.defaults()), audio, "test", meters);
+
+            enricher.enrich(SeedArticle.article("seed-1"));
+            EnrichedArticle second = enricher.enrich(SeedArticle.other("other-1", "vi", SeedArticle.article("x").getHeadline(),
+                    "Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở.", SeedArticle.article("x").getBodyText(),
+                    Instant.parse("2019-12-26T03:15:00Z")));
+
+            for (String stage : List.of("text", "source-links", "related", "categories", "audio", "index")) {
+                assertThat(meters.get("enrich.enricher.latency").tag("enricher", stage).timer().count()).as(stage).isEqualTo(2);
+            }
+            assertThat(related.size()).isEqualTo(2);
+            assertThat(second.getRelatedArticles()).extracting(r -> r.getId()).containsExactly("seed-1");
+        }
+    }
+}
