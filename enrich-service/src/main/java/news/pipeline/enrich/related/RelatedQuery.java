@@ -182,21 +182,21 @@ public final class RelatedQuery {
         }
         // every distinct term, in the index's order, so each segment is walked forwards once
         List<String> words = new ArrayList<>(candidateTermFrequencies.keySet());
-        BytesRef[] bytes = new BytesRef[words.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = new BytesRef(words.get(i));
-        }
-        Integer[] order = inTermOrder(bytes);
-        TermStates[] states = new TermStates[bytes.length];
-        int[] docFreqs = new int[bytes.length];
+        BytesRefHash inTermOrder = new BytesRefHash(); // the words are distinct: word i gets id i
+        words.forEach(word -> inTermOrder.add(new BytesRef(word)));
+        int[] order = inTermOrder.sort();
+        BytesRef term = new BytesRef();
+        TermStates[] states = new TermStates[words.size()];
+        int[] docFreqs = new int[words.size()];
         for (LeafReaderContext leaf : reader.leaves()) {
             Terms leafTerms = leaf.reader().terms(field);
             if (leafTerms == null) {
                 continue;
             }
             TermsEnum termsEnum = leafTerms.iterator();
-            for (int i : order) {
-                if (termsEnum.seekExact(bytes[i])) {
+            for (int k = 0; k < words.size(); k++) { // sort() returns the hash's whole id table: the first size() are ids
+                int i = order[k];
+                if (termsEnum.seekExact(inTermOrder.get(i, term))) {
                     int docFreq = termsEnum.docFreq();
                     docFreqs[i] += docFreq;
                     if (states[i] == null) {
@@ -254,16 +254,6 @@ public final class RelatedQuery {
             }
         }
         return dot / (norm * candidateNorm);
-    }
-
-    /** Positions of the terms in the index's order (unsigned bytes). */
-    private static Integer[] inTermOrder(BytesRef[] terms) {
-        Integer[] order = new Integer[terms.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> terms[a].compareTo(terms[b]));
-        return order;
     }
 
     private record ScoreTerm(int word, float score) {
