@@ -25,7 +25,8 @@ public final class TextNormalizer {
         if (s == null) {
             return null;
         }
-        String collapsed = collapseSpaces(clean(s), 0, -1);
+        String clean = clean(s);
+        String collapsed = collapseSpaces(clean, 0, clean.length());
         return collapsed.isEmpty() ? null : collapsed;
     }
 
@@ -92,10 +93,9 @@ public final class TextNormalizer {
 
     /** {@code text[start, end)} with every run of whitespace one space, none at either end. */
     private static String collapseSpaces(String text, int start, int end) {
-        int stop = end < 0 ? text.length() : end;
-        StringBuilder out = new StringBuilder(stop - start);
+        StringBuilder out = new StringBuilder(end - start);
         boolean pendingSpace = false;
-        for (int i = start; i < stop; i++) {
+        for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (isSpace(c)) {
                 pendingSpace = !out.isEmpty();
