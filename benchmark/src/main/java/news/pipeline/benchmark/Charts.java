@@ -67,9 +67,9 @@ final class Charts {
     /** Per-second counts of the phases' articles accepted, enriched (record time in the enriched topic) and searchable. */
     static List<Series> throughput(List<PhaseRun> runs, Map<String, Long> enrichedAppend) {
         double start = runs.stream().mapToDouble(PhaseRun::startMs).min().orElse(0);
-        Map<Long, Integer> accepted = new TreeMap<>();
-        Map<Long, Integer> enriched = new TreeMap<>();
-        Map<Long, Integer> searchable = new TreeMap<>();
+        TreeMap<Long, Integer> accepted = new TreeMap<>();
+        TreeMap<Long, Integer> enriched = new TreeMap<>();
+        TreeMap<Long, Integer> searchable = new TreeMap<>();
         for (PhaseRun run : runs) {
             for (HttpPoster.Outcome o : run.outcomes()) {
                 if (!o.accepted() || o.articleId() == null) {
@@ -93,12 +93,11 @@ final class Charts {
         return (long) Math.floor((atMs - startMs) / 1000);
     }
 
-    private static Series perSecond(String name, Map<Long, Integer> counts) {
+    private static Series perSecond(String name, TreeMap<Long, Integer> counts) {
         List<double[]> points = new ArrayList<>();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         if (!counts.isEmpty()) {
-            long last = ((TreeMap<Long, Integer>) counts).lastKey();
-            for (long s = Math.min(0, ((TreeMap<Long, Integer>) counts).firstKey()); s <= last; s++) {
+            for (long s = Math.min(0, counts.firstKey()); s <= counts.lastKey(); s++) {
                 points.add(new double[] {s, counts.getOrDefault(s, 0)});
             }
         }
