@@ -2,6 +2,7 @@ package news.pipeline.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import news.pipeline.support.registry.SchemaRegistrySettings;
 import news.pipeline.testsupport.RealServers;
 import news.stack.Endpoints;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,11 @@ import org.springframework.boot.health.contributor.Status;
 @RealServers
 class SchemaRegistryHealthIndicatorIT {
 
-    private final PipelineHealthAutoConfiguration configuration = new PipelineHealthAutoConfiguration();
+    private final PipelineAutoConfiguration configuration = new PipelineAutoConfiguration();
 
     @Test
     void upWithTheCompatibilityLevelWhenTheRegistryAnswers(Endpoints servers) {
-        Health health = configuration.schemaRegistryHealthIndicator(servers.schemaRegistryUrl()).health();
+        Health health = configuration.schemaRegistryHealthIndicator(new SchemaRegistrySettings(servers.schemaRegistryUrl(), null)).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("compatibility", "BACKWARD");
@@ -23,7 +24,7 @@ class SchemaRegistryHealthIndicatorIT {
 
     @Test
     void downWithTheReasonWhenItDoesNot() {
-        Health health = configuration.schemaRegistryHealthIndicator("http://127.0.0.1:1/apis/ccompat/v7").health();
+        Health health = configuration.schemaRegistryHealthIndicator(new SchemaRegistrySettings("http://127.0.0.1:1/apis/ccompat/v7", null)).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("error").toString()).contains("unreachable");

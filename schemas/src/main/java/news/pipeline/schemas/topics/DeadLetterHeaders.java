@@ -13,6 +13,10 @@ public final class DeadLetterHeaders {
     public static final String STAGE = "x-dead-letter-stage";
     /** The topic the record came from; the replay tool sends it back there. */
     public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
+    /** The partition, offset and timestamp (epoch ms) the record had there, as decimal text. */
+    public static final String ORIGINAL_PARTITION = "x-dead-letter-original-partition";
+    public static final String ORIGINAL_OFFSET = "x-dead-letter-original-offset";
+    public static final String ORIGINAL_TIMESTAMP = "x-dead-letter-original-timestamp";
 
     private DeadLetterHeaders() {
     }

@@ -18,6 +18,11 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public record TopicSpec<V>(String name, Class<V> valueType, int partitions, Map<String, String> configs) {
 
+    /** The same topic (serdes and policy) under another name: a deployment's or a test's own. */
+    public TopicSpec<V> named(String otherName) {
+        return new TopicSpec<>(otherName, valueType, partitions, configs);
+    }
+
     public Serde<String> keySerde() {
         return Serdes.String();
     }

@@ -1,4 +1,4 @@
-package news.pipeline.support;
+package news.pipeline.support.registry;
 
 import news.pipeline.schemas.registry.SchemaRegistryClient;
 import news.pipeline.schemas.registry.SchemaRegistryException;

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import news.pipeline.events.RawArticle;
-import news.pipeline.schemas.KafkaTestClients;
+import news.pipeline.schemas.topics.TopicSpec;
+import news.pipeline.schemas.topics.Topics;
+import news.pipeline.testsupport.TopicClient;
 import news.pipeline.schemas.TestArticles;
 import news.pipeline.schemas.registry.SchemaRegistryClient;
 import news.pipeline.testsupport.RealServers;
@@ -34,22 +36,17 @@ class AvroSerdeKafkaIT {
 
     @Test
     void aRawArticleGoesThroughKafkaAndComesBackEqual(Endpoints servers) throws Exception {
-        String topic = KafkaTestClients.createTopic(servers.kafkaBootstrapServers(), "serde-roundtrip");
         Map<String, Object> serdeConfig = Map.of("schema.registry.url", servers.schemaRegistryUrl(),
                 "specific.avro.reader", "true");
         RawArticle sent = TestArticles.rawArticle("baothaibinh-" + UUID.randomUUID());
-
-        AvroSerializer<RawArticle> serializer = new AvroSerializer<>();
-        serializer.configure(serdeConfig, false);
-        try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, sent.getId(), sent)).get();
+        List<ConsumerRecord<String, RawArticle>> received;
+        String topic;
+        try (TopicClient kafka = new TopicClient(servers)) {
+            TopicSpec<RawArticle> spec = kafka.create(Topics.RAW_ARTICLES, TopicClient.unique("serde-roundtrip"));
+            topic = spec.name();
+            kafka.send(spec, sent.getId(), sent);
+            received = kafka.read(spec, 1, Duration.ofSeconds(30));
         }
-        AvroDeserializer<RawArticle> deserializer = new AvroDeserializer<>();
-        deserializer.configure(serdeConfig, false);
-        List<ConsumerRecord<String, RawArticle>> received =
-                KafkaTestClients.read(servers.kafkaBootstrapServers(), topic, deserializer, 1, Duration.ofSeconds(30));
 
         assertThat(received).hasSize(1);
         assertThat(received.getFirst().key()).isEqualTo(sent.getId());
