@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import news.pipeline.enrich.audio.AudioEnricher;
 import news.pipeline.enrich.audio.AudioSettings;
 import news.pipeline.enrich.category.CategoryData;
@@ -18,20 +17,16 @@ import news.pipeline.enrich.related.RelatedIndexRebuilder;
 import news.pipeline.enrich.related.RelatedSettings;
 import news.pipeline.enrich.stream.ArticleEnricher;
 import news.pipeline.enrich.stream.EnrichFunction;
-import news.pipeline.enrich.stream.RawArticleDecoder;
 import news.pipeline.enrich.text.TextEnricher;
-import news.pipeline.events.EnrichedArticle;
-import news.pipeline.events.RawArticle;
-import news.pipeline.schemas.topics.TopicProvisioner;
-import news.pipeline.schemas.topics.TopicSpec;
-import news.pipeline.schemas.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import news.pipeline.support.kafka.PipelineTopics;
+import news.pipeline.support.kafka.ProvisionedTopics;
+import news.pipeline.support.kafka.ValueDecoder;
+import news.pipeline.support.registry.SchemaRegistrySettings;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -40,29 +35,6 @@ import org.springframework.core.io.ResourceLoader;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnrichProperties.class)
 public class EnrichConfiguration {
-
-    /** Marker: the pipeline topics exist with their policy (created when missing, if enabled). */
-    public record ProvisionedTopics(List<String> names) {
-    }
-
-    @Bean
-    ProvisionedTopics provisionedTopics(EnrichProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        EnrichProperties.Topics topics = properties.topics();
-        List<TopicSpec<?>> specs = List.of(
-                new TopicSpec<>(topics.raw(), RawArticle.class, Topics.RAW_ARTICLES.partitions(),
-                        Topics.RAW_ARTICLES.configs()),
-                new TopicSpec<>(topics.enriched(), EnrichedArticle.class, Topics.ENRICHED_ARTICLES.partitions(),
-                        Topics.ENRICHED_ARTICLES.configs()),
-                new TopicSpec<>(topics.deadLetter(), byte[].class, Topics.RAW_ARTICLES_DLT.partitions(),
-                        Topics.RAW_ARTICLES_DLT.configs()));
-        if (topics.provision()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-                TopicProvisioner.ensureTopics(admin, specs, topics.replicationFactor());
-            }
-        }
-        return new ProvisionedTopics(specs.stream().map(TopicSpec::name).toList());
-    }
 
     @Bean
     TextEnricher textEnricher(EnrichProperties properties) {
@@ -92,8 +64,8 @@ public class EnrichConfiguration {
 
     /** The related index, rebuilt from the enriched topic before the stream function can use it. */
     @Bean(destroyMethod = "close")
-    RelatedIndex relatedIndex(EnrichProperties properties, ProvisionedTopics topics, MeterRegistry meters,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    RelatedIndex relatedIndex(EnrichProperties properties, ProvisionedTopics provisioned, PipelineTopics topics,
+            SchemaRegistrySettings registry, KafkaProperties kafka, MeterRegistry meters) {
         EnrichProperties.Related r = properties.related();
         Directory directory;
         try {
@@ -108,7 +80,7 @@ public class EnrichConfiguration {
         }
         RelatedIndex index = new RelatedIndex(directory, new RelatedSettings(r.maxResults(), r.halfLifeDays(),
                 r.minScore(), r.refreshInterval()));
-        RelatedIndexRebuilder.rebuild(bootstrapServers, properties.registry().config(), properties.topics().enriched(),
+        RelatedIndexRebuilder.rebuild(kafka.buildConsumerProperties(), topics.enrichedArticles(), registry.config(),
                 index, r.rebuildTimeout());
         Gauge.builder("enrich.related.index.size", index, RelatedIndex::size)
                 .description("articles in the related-articles index").register(meters);
@@ -123,7 +95,7 @@ public class EnrichConfiguration {
 
     /** The stream function, bound as enrich-in-0 / enrich-out-0. */
     @Bean
-    EnrichFunction enrich(EnrichProperties properties, ArticleEnricher enricher) {
-        return new EnrichFunction(new RawArticleDecoder(properties.registry().config()), enricher);
+    EnrichFunction enrich(PipelineTopics topics, SchemaRegistrySettings registry, ArticleEnricher enricher) {
+        return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()), enricher);
     }
 }

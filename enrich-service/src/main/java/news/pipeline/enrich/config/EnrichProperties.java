@@ -4,37 +4,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Everything enrich-service can be told ({@code enrich.*}); the defaults live in application.yml and
- * need no set-up on a developer machine, every one can be overridden by environment variable.
+ * need no set-up on a developer machine, every one can be overridden by environment variable. Topic names
+ * and the registry are the pipeline's ({@code pipeline.*}, service-support).
  */
 @ConfigurationProperties("enrich")
 public record EnrichProperties(
         String enrichmentVersion,
         String consumerGroup,
-        Topics topics,
-        Registry registry,
         Text text,
         Categories categories,
         Related related,
         Audio audio,
         SourceLinks sourceLinks) {
-
-    /** Topic names; created with the policy of {@code news.pipeline.schemas.topics.Topics} when missing. */
-    public record Topics(String raw, String enriched, String deadLetter, boolean provision, short replicationFactor) {
-    }
-
-    /** Schema registry: URL plus any further serde/client settings under Confluent's names. */
-    public record Registry(String url, Map<String, String> properties) {
-        public Map<String, Object> config() {
-            Map<String, Object> config = new java.util.HashMap<>(properties == null ? Map.of() : properties);
-            config.put("schema.registry.url", url);
-            return config;
-        }
-    }
 
     public record Text(int readingWordsPerMinute) {
     }

@@ -23,6 +23,9 @@ import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
+import news.pipeline.support.failure.Failures;
+import news.pipeline.support.failure.PoisonRecordException;
+import news.pipeline.support.failure.TransientFailureException;
 
 /**
  * Runs the enrichers on one raw article, in order: text (language, words, reading time, slug), source
@@ -131,12 +134,13 @@ public class ArticleEnricher {
         Timer.Sample sample = Timer.start(meters);
         try {
             return work.get();
-        } catch (StageException e) {
+        } catch (PoisonRecordException | TransientFailureException e) {
             throw e;
-        } catch (java.io.UncheckedIOException e) {
-            throw new StageException.Transient("enrich", enricher + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new StageException.Poison("enrich", enricher + " failed: " + e, e);
+            if (Failures.isTransient(e)) {
+                throw new TransientFailureException("enrich", enricher + " failed: " + e.getMessage(), e);
+            }
+            throw new PoisonRecordException("enrich", enricher + " failed: " + e, e);
         } finally {
             sample.stop(latencies.computeIfAbsent(enricher, name -> Timer.builder("enrich.enricher.latency")
                     .tag("enricher", name).description("time spent in each enricher").register(meters)));

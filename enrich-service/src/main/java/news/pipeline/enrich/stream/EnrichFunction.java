@@ -3,6 +3,8 @@ package news.pipeline.enrich.stream;
 import java.util.function.Function;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
+import news.pipeline.support.failure.PoisonRecordException;
+import news.pipeline.support.kafka.ValueDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -11,17 +13,17 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The stream function ({@code enrich}): raw record bytes in, enriched article out, keyed by the
- * article id. Decoding and validation failures are poison ({@link StageException.Poison}); the
+ * article id. Decoding and validation failures are poison ({@link PoisonRecordException}); the
  * container's error handler sends them to the dead-letter topic and the stream carries on.
  */
 public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichFunction.class);
 
-    private final RawArticleDecoder decoder;
+    private final ValueDecoder<RawArticle> decoder;
     private final ArticleEnricher enricher;
 
-    public EnrichFunction(RawArticleDecoder decoder, ArticleEnricher enricher) {
+    public EnrichFunction(ValueDecoder<RawArticle> decoder, ArticleEnricher enricher) {
         this.decoder = decoder;
         this.enricher = enricher;
     }
@@ -53,10 +55,10 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
 
     private static void validate(RawArticle raw) {
         if (raw.getId() == null || raw.getId().isBlank()) {
-            throw new StageException.Poison("validate", "article without id", null);
+            throw new PoisonRecordException("validate", "article without id", null);
         }
         if (raw.getVersionCreated() == null || raw.getReceivedAt() == null) {
-            throw new StageException.Poison("validate", "article " + raw.getId() + " without versionCreated/receivedAt", null);
+            throw new PoisonRecordException("validate", "article " + raw.getId() + " without versionCreated/receivedAt", null);
         }
     }
 }

@@ -1,7 +1,5 @@
 package news.pipeline.enrich.stream;
 
-import static news.pipeline.enrich.stream.KafkaTestClients.bytesReader;
-import static news.pipeline.enrich.stream.KafkaTestClients.enrichedReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +12,6 @@ import java.util.List;
 import news.pipeline.enrich.EnrichServiceApplication;
 import news.pipeline.enrich.SeedArticle;
 import news.pipeline.enrich.Mp3Fixture;
-import news.pipeline.enrich.config.DeadLetterConfiguration;
 import news.pipeline.events.AudioMetadata;
 import news.pipeline.events.Category;
 import news.pipeline.events.CategorySource;
@@ -23,7 +20,10 @@ import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
 import news.pipeline.events.SourceLink;
+import news.pipeline.schemas.topics.DeadLetterHeaders;
+import news.pipeline.schemas.topics.Topics;
 import news.pipeline.testsupport.RealServers;
+import news.pipeline.testsupport.TopicClient;
 import news.pipeline.testsupport.RealServersExtension;
 import news.stack.Endpoints;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,20 +44,31 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EnrichServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class EnrichStreamIT {
 
-    static final String RAW = KafkaTestClients.unique("it-raw");
-    static final String ENRICHED = KafkaTestClients.unique("it-enriched");
-    static final String DLT = KafkaTestClients.unique("it-raw-dlt");
+    private final TopicClient kafka = new TopicClient(RealServersExtension.endpoints());
+
+    @org.junit.jupiter.api.AfterEach
+    void closeKafka() {
+        kafka.close();
+    }
+
+    private org.apache.kafka.clients.producer.RecordMetadata send(news.pipeline.events.RawArticle article) {
+        return kafka.send(Topics.RAW_ARTICLES.named(RAW), article.getId(), article);
+    }
+
+    static final String RAW = TopicClient.unique("it-raw");
+    static final String ENRICHED = TopicClient.unique("it-enriched");
+    static final String DLT = TopicClient.unique("it-raw-dlt");
     static final Duration WAIT = Duration.ofSeconds(60);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Endpoints endpoints = RealServersExtension.endpoints();
         registry.add("spring.kafka.bootstrap-servers", endpoints::kafkaBootstrapServers);
-        registry.add("enrich.registry.url", endpoints::schemaRegistryUrl);
-        registry.add("enrich.topics.raw", () -> RAW);
-        registry.add("enrich.topics.enriched", () -> ENRICHED);
-        registry.add("enrich.topics.dead-letter", () -> DLT);
-        registry.add("enrich.consumer-group", () -> KafkaTestClients.unique("it-enrich"));
+        registry.add("pipeline.schema-registry.url", endpoints::schemaRegistryUrl);
+        registry.add("pipeline.topics.raw", () -> RAW);
+        registry.add("pipeline.topics.enriched", () -> ENRICHED);
+        registry.add("pipeline.topics.raw-dlt", () -> DLT);
+        registry.add("enrich.consumer-group", () -> TopicClient.unique("it-enrich"));
         registry.add("enrich.audio.media-dir", () -> "src/test/resources/media");
         registry.add("enrich.enrichment-version", () -> "it-1");
     }
@@ -74,14 +85,14 @@ class EnrichStreamIT {
 
     @Test
     void aRawArticleComesOutEnrichedWithEveryField(Endpoints endpoints) throws Exception {
-        String earlierId = KafkaTestClients.unique("dem");
-        String seedId = KafkaTestClients.unique("seed");
-        try (var enriched = enrichedReader(endpoints, ENRICHED)) {
-            KafkaTestClients.send(endpoints, RAW, democracy(earlierId));
+        String earlierId = TopicClient.unique("dem");
+        String seedId = TopicClient.unique("seed");
+        try (var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(ENRICHED))) {
+            send(democracy(earlierId));
             await().atMost(WAIT).until(() -> !enriched.withKey(earlierId).isEmpty());
 
             RawArticle seed = SeedArticle.article(seedId);
-            KafkaTestClients.send(endpoints, RAW, seed);
+            send(seed);
             await().atMost(WAIT).until(() -> !enriched.withKey(seedId).isEmpty());
             ConsumerRecord<String, EnrichedArticle> record = enriched.withKey(seedId).getFirst();
             EnrichedArticle out = record.value();
@@ -130,7 +141,7 @@ class EnrichStreamIT {
             assertThat(out.getEnrichmentVersion()).isEqualTo("it-1");
 
             // processing the same event twice is harmless: the same record, still not related to itself
-            KafkaTestClients.send(endpoints, RAW, seed);
+            send(seed);
             await().atMost(WAIT).until(() -> enriched.withKey(seedId).size() == 2);
             assertThat(enriched.withKey(seedId).get(1).value()).isEqualTo(out);
         }
@@ -141,22 +152,25 @@ class EnrichStreamIT {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheStreamCarriesOn(Endpoints endpoints) throws Exception {
-        String poisonKey = KafkaTestClients.unique("poison");
-        String goodId = KafkaTestClients.unique("after-poison");
+        String poisonKey = TopicClient.unique("poison");
+        String goodId = TopicClient.unique("after-poison");
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
-        try (var dead = bytesReader(endpoints, DLT); var enriched = enrichedReader(endpoints, ENRICHED)) {
-            RecordMetadata sent = KafkaTestClients.sendBytes(endpoints, RAW, poisonKey, garbage);
+        try (var dead = kafka.bytesReader(DLT); var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(ENRICHED))) {
+            RecordMetadata sent = kafka.sendBytes(RAW, poisonKey, garbage, null);
             RawArticle good = RawArticle.newBuilder(democracy(goodId)).build();
-            KafkaTestClients.send(endpoints, RAW, good);
+            send(good);
 
             await().atMost(WAIT).until(() -> !dead.withKey(poisonKey).isEmpty());
             ConsumerRecord<String, byte[]> letter = dead.withKey(poisonKey).getFirst();
             assertThat(letter.value()).isEqualTo(garbage);
-            assertThat(header(letter, DeadLetterConfiguration.STAGE_HEADER)).isEqualTo("deserialize");
-            assertThat(header(letter, DeadLetterConfiguration.REASON_HEADER)).contains("not a RawArticle");
-            assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(RAW);
-            assertThat(intHeader(letter, "kafka_dlt-original-partition")).isEqualTo(sent.partition());
-            assertThat(longHeader(letter, "kafka_dlt-original-offset")).isEqualTo(sent.offset());
+            assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("deserialize");
+            assertThat(header(letter, DeadLetterHeaders.REASON)).contains("not a RawArticle");
+            // one encoding for every service's dead letters: text, one header each
+            assertThat(letter.headers().headers(DeadLetterHeaders.ORIGINAL_TOPIC)).hasSize(1);
+            assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(RAW);
+            assertThat(header(letter, DeadLetterHeaders.ORIGINAL_PARTITION)).isEqualTo(Integer.toString(sent.partition()));
+            assertThat(header(letter, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo(Long.toString(sent.offset()));
+            assertThat(header(letter, DeadLetterHeaders.ORIGINAL_TIMESTAMP)).isEqualTo(Long.toString(sent.timestamp()));
             assertThat(header(letter, "kafka_dlt-exception-message")).isNotBlank();
 
             await().atMost(WAIT).until(() -> !enriched.withKey(goodId).isEmpty());
@@ -167,11 +181,11 @@ class EnrichStreamIT {
 
     @Test
     void aKillPassesThroughWithEmptyEnrichment(Endpoints endpoints) throws Exception {
-        String id = KafkaTestClients.unique("kill");
+        String id = TopicClient.unique("kill");
         RawArticle kill = RawArticle.newBuilder(democracy(id)).setVersion(2L).setPubStatus(PubStatus.canceled)
                 .setHeadline(null).setBodyText(null).setSubheadline(null).build();
-        try (var enriched = enrichedReader(endpoints, ENRICHED)) {
-            KafkaTestClients.send(endpoints, RAW, kill);
+        try (var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(ENRICHED))) {
+            send(kill);
             await().atMost(WAIT).until(() -> !enriched.withKey(id).isEmpty());
             EnrichedArticle out = enriched.withKey(id).getFirst().value();
             assertThat(out.getArticle().getPubStatus()).isEqualTo(PubStatus.canceled);
@@ -186,13 +200,5 @@ class EnrichStreamIT {
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static int intHeader(ConsumerRecord<?, ?> record, String name) {
-        return java.nio.ByteBuffer.wrap(record.headers().lastHeader(name).value()).getInt();
-    }
-
-    static long longHeader(ConsumerRecord<?, ?> record, String name) {
-        return java.nio.ByteBuffer.wrap(record.headers().lastHeader(name).value()).getLong();
     }
 }

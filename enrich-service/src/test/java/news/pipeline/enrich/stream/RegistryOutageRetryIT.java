@@ -1,7 +1,5 @@
 package news.pipeline.enrich.stream;
 
-import static news.pipeline.enrich.stream.KafkaTestClients.bytesReader;
-import static news.pipeline.enrich.stream.KafkaTestClients.enrichedReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import news.pipeline.enrich.EnrichServiceApplication;
 import news.pipeline.enrich.SeedArticle;
+import news.pipeline.schemas.topics.Topics;
 import news.pipeline.testsupport.RealServers;
+import news.pipeline.testsupport.TopicClient;
 import news.pipeline.testsupport.RealServersExtension;
 import news.stack.Endpoints;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +28,20 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EnrichServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class RegistryOutageRetryIT {
 
-    static final String RAW = KafkaTestClients.unique("it-outage-raw");
-    static final String ENRICHED = KafkaTestClients.unique("it-outage-enriched");
-    static final String DLT = KafkaTestClients.unique("it-outage-dlt");
+    private final TopicClient kafka = new TopicClient(RealServersExtension.endpoints());
+
+    @org.junit.jupiter.api.AfterEach
+    void closeKafka() {
+        kafka.close();
+    }
+
+    private org.apache.kafka.clients.producer.RecordMetadata send(news.pipeline.events.RawArticle article) {
+        return kafka.send(Topics.RAW_ARTICLES.named(RAW), article.getId(), article);
+    }
+
+    static final String RAW = TopicClient.unique("it-outage-raw");
+    static final String ENRICHED = TopicClient.unique("it-outage-enriched");
+    static final String DLT = TopicClient.unique("it-outage-dlt");
     static final TcpProxy REGISTRY = relayToTheRegistry();
 
     static TcpProxy relayToTheRegistry() {
@@ -47,11 +58,11 @@ class RegistryOutageRetryIT {
         Endpoints endpoints = RealServersExtension.endpoints();
         URI real = URI.create(endpoints.schemaRegistryUrl());
         registry.add("spring.kafka.bootstrap-servers", endpoints::kafkaBootstrapServers);
-        registry.add("enrich.registry.url", () -> "http://127.0.0.1:" + REGISTRY.port() + real.getPath());
-        registry.add("enrich.topics.raw", () -> RAW);
-        registry.add("enrich.topics.enriched", () -> ENRICHED);
-        registry.add("enrich.topics.dead-letter", () -> DLT);
-        registry.add("enrich.consumer-group", () -> KafkaTestClients.unique("it-outage"));
+        registry.add("pipeline.schema-registry.url", () -> "http://127.0.0.1:" + REGISTRY.port() + real.getPath());
+        registry.add("pipeline.topics.raw", () -> RAW);
+        registry.add("pipeline.topics.enriched", () -> ENRICHED);
+        registry.add("pipeline.topics.raw-dlt", () -> DLT);
+        registry.add("enrich.consumer-group", () -> TopicClient.unique("it-outage"));
         // room for a few seconds of outage: retries after 0.5, 1.5, 3.5, 7.5, 12.5 ... s
         registry.add("spring.cloud.stream.bindings.enrich-in-0.consumer.max-attempts", () -> "10");
     }
@@ -63,10 +74,10 @@ class RegistryOutageRetryIT {
 
     @Test
     void aRecordWaitsOutARegistryOutageAndIsEnrichedAfterIt(Endpoints endpoints) throws Exception {
-        String id = KafkaTestClients.unique("outage");
-        try (var enriched = enrichedReader(endpoints, ENRICHED); var dead = bytesReader(endpoints, DLT)) {
+        String id = TopicClient.unique("outage");
+        try (var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(ENRICHED)); var dead = kafka.bytesReader(DLT)) {
             REGISTRY.down();
-            KafkaTestClients.send(endpoints, RAW, SeedArticle.other(id, "vi", "Hội nghị triển khai nhiệm vụ năm 2020",
+            send(SeedArticle.other(id, "vi", "Hội nghị triển khai nhiệm vụ năm 2020",
                     "Ban Chỉ đạo tổng kết năm 2019.", "Các đại biểu dự hội nghị.", Instant.parse("2019-12-20T02:00:00Z")));
 
             // registry unreachable: nothing comes out, nothing is dead-lettered, for as long as it lasts

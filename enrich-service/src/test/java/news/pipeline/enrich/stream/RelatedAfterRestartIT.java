@@ -1,6 +1,5 @@
 package news.pipeline.enrich.stream;
 
-import static news.pipeline.enrich.stream.KafkaTestClients.enrichedReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,10 @@ import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
+import news.pipeline.schemas.topics.Topics;
 import news.pipeline.testsupport.RealServers;
+import news.pipeline.testsupport.RealServersExtension;
+import news.pipeline.testsupport.TopicClient;
 import news.stack.Endpoints;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -25,10 +27,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 @RealServers
 class RelatedAfterRestartIT {
 
-    static final String RAW = KafkaTestClients.unique("restart-raw");
-    static final String ENRICHED = KafkaTestClients.unique("restart-enriched");
-    static final String DLT = KafkaTestClients.unique("restart-dlt");
-    static final String GROUP = KafkaTestClients.unique("restart-enrich");
+    private final TopicClient kafka = new TopicClient(RealServersExtension.endpoints());
+
+    @org.junit.jupiter.api.AfterEach
+    void closeKafka() {
+        kafka.close();
+    }
+
+    private org.apache.kafka.clients.producer.RecordMetadata send(news.pipeline.events.RawArticle article) {
+        return kafka.send(Topics.RAW_ARTICLES.named(RAW), article.getId(), article);
+    }
+
+    static final String RAW = TopicClient.unique("restart-raw");
+    static final String ENRICHED = TopicClient.unique("restart-enriched");
+    static final String DLT = TopicClient.unique("restart-dlt");
+    static final String GROUP = TopicClient.unique("restart-enrich");
     static final Duration WAIT = Duration.ofSeconds(60);
 
     static ConfigurableApplicationContext start(Endpoints endpoints) {
@@ -36,10 +49,10 @@ class RelatedAfterRestartIT {
                 .web(WebApplicationType.NONE)
                 // command-line arguments: they take precedence over application.yml
                 .run("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
-                        "--enrich.registry.url=" + endpoints.schemaRegistryUrl(),
-                        "--enrich.topics.raw=" + RAW,
-                        "--enrich.topics.enriched=" + ENRICHED,
-                        "--enrich.topics.dead-letter=" + DLT,
+                        "--pipeline.schema-registry.url=" + endpoints.schemaRegistryUrl(),
+                        "--pipeline.topics.raw=" + RAW,
+                        "--pipeline.topics.enriched=" + ENRICHED,
+                        "--pipeline.topics.raw-dlt=" + DLT,
                         "--enrich.consumer-group=" + GROUP,
                         "--enrich.related.index-dir=",
                         "--enrich.audio.media-dir=");
@@ -54,13 +67,13 @@ class RelatedAfterRestartIT {
 
     @Test
     void relatedLinksStillFindArticlesSeenBeforeTheRestart(Endpoints endpoints) throws Exception {
-        String before = KafkaTestClients.unique("flood-before");
-        String after = KafkaTestClients.unique("flood-after");
+        String before = TopicClient.unique("flood-before");
+        String after = TopicClient.unique("flood-after");
         Instant t0 = Instant.parse("2024-10-28T01:00:00Z");
         try (ConfigurableApplicationContext first = start(endpoints);
-                var enriched = enrichedReader(endpoints, ENRICHED)) { // the service has created the topics
+                var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(ENRICHED))) { // the service has created the topics
             {
-                KafkaTestClients.send(endpoints, RAW, flood(before, "Mưa lớn gây ngập lụt nhiều xã ven sông", t0));
+                send(flood(before, "Mưa lớn gây ngập lụt nhiều xã ven sông", t0));
                 await().atMost(WAIT).until(() -> !enriched.withKey(before).isEmpty());
                 first.close();
             }
@@ -68,8 +81,7 @@ class RelatedAfterRestartIT {
             try (ConfigurableApplicationContext second = start(endpoints)) {
                 // rebuilt from the enriched topic before the stream started
                 assertThat(second.getBean(RelatedIndex.class).size()).isEqualTo(1);
-                KafkaTestClients.send(endpoints, RAW,
-                        flood(after, "Nước sông tiếp tục dâng cao, sơ tán hàng trăm hộ dân", t0.plusSeconds(86_400)));
+                send(flood(after, "Nước sông tiếp tục dâng cao, sơ tán hàng trăm hộ dân", t0.plusSeconds(86_400)));
                 await().atMost(WAIT).until(() -> !enriched.withKey(after).isEmpty());
             }
             EnrichedArticle out = enriched.withKey(after).getFirst().value();
