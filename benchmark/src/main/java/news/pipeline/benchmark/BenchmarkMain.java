@@ -391,18 +391,17 @@ public final class BenchmarkMain {
 
     static Map<String, String> serviceEnvironment(BenchmarkOptions o) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("INGEST_TOPIC", o.rawTopic());
-        env.put("ENRICH_TOPIC_RAW", o.rawTopic());
-        env.put("ENRICH_TOPIC_ENRICHED", o.enrichedTopic());
-        env.put("ENRICH_TOPIC_DLT", o.rawDeadLetterTopic());
+        env.put("PIPELINE_TOPICS_RAW", o.rawTopic());
+        env.put("PIPELINE_TOPICS_RAW_DLT", o.rawDeadLetterTopic());
+        env.put("PIPELINE_TOPICS_ENRICHED", o.enrichedTopic());
+        env.put("PIPELINE_TOPICS_ENRICHED_DLT", o.enrichedDeadLetterTopic());
         env.put("ENRICH_GROUP", o.enrichGroup());
+        env.put("PUBLISH_GROUP", o.publishGroup());
         String unlimited = "{\"rate-limit-per-second\":1.0E9,\"burst\":1000000000}";
         env.put("SPRING_APPLICATION_JSON", """
                 {"ingest":{"feeds":{"baothaibinh":%s,"wire-en":%s}},
-                 "publish":{"kafka":{"topic":"%s","dead-letter-topic":"%s","group-id":"%s"},
-                            "index":{"alias":"%s","index-prefix":"%s","template-name":"%s"}}}"""
-                .formatted(unlimited, unlimited, o.enrichedTopic(), o.enrichedDeadLetterTopic(), o.publishGroup(),
-                        o.alias(), o.indexPrefix(), o.templateName()).replace("\n", " "));
+                 "publish":{"index":{"alias":"%s","index-prefix":"%s","template-name":"%s"}}}"""
+                .formatted(unlimited, unlimited, o.alias(), o.indexPrefix(), o.templateName()).replace("\n", " "));
         o.serviceEnv().forEach((key, value) -> {
             if (key.equals("SPRING_APPLICATION_JSON")) {
                 // a tuning given as JSON is merged into the run's own settings, not put in their place

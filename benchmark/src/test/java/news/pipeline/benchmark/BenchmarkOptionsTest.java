@@ -39,15 +39,15 @@ class BenchmarkOptionsTest {
     void servicesGetTheRunsOwnTopicsGroupsAliasAndNoRateLimit() throws Exception {
         BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--run-tag", "t"});
         Map<String, String> env = BenchmarkMain.serviceEnvironment(o);
-        assertThat(env).containsEntry("INGEST_TOPIC", "bench.t.articles.raw")
-                .containsEntry("ENRICH_TOPIC_RAW", "bench.t.articles.raw")
-                .containsEntry("ENRICH_TOPIC_ENRICHED", "bench.t.articles.enriched")
-                .containsEntry("ENRICH_GROUP", "bench-t-enrich");
+        assertThat(env).containsEntry("PIPELINE_TOPICS_RAW", "bench.t.articles.raw")
+                .containsEntry("PIPELINE_TOPICS_RAW_DLT", "bench.t.articles.raw.dlt")
+                .containsEntry("PIPELINE_TOPICS_ENRICHED", "bench.t.articles.enriched")
+                .containsEntry("PIPELINE_TOPICS_ENRICHED_DLT", "bench.t.articles.enriched.dlt")
+                .containsEntry("ENRICH_GROUP", "bench-t-enrich")
+                .containsEntry("PUBLISH_GROUP", "bench-t-publish");
         JsonNode json = new ObjectMapper().readTree(env.get("SPRING_APPLICATION_JSON"));
         assertThat(json.at("/ingest/feeds/baothaibinh/burst").asLong()).isEqualTo(1_000_000_000L);
         assertThat(json.at("/ingest/feeds/wire-en/rate-limit-per-second").asDouble()).isEqualTo(1e9);
-        assertThat(json.at("/publish/kafka/topic").asText()).isEqualTo("bench.t.articles.enriched");
-        assertThat(json.at("/publish/kafka/group-id").asText()).isEqualTo("bench-t-publish");
         assertThat(json.at("/publish/index/alias").asText()).isEqualTo("bench-t-articles");
         assertThat(json.at("/publish/index/index-prefix").asText()).isEqualTo("bench-t-articles-v");
         assertThat(json.at("/publish/index/template-name").asText()).isEqualTo("bench-t-template");

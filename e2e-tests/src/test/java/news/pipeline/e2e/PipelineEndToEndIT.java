@@ -66,14 +66,13 @@ class PipelineEndToEndIT {
         topics = List.of(raw, raw + ".dlt", enriched, enriched + ".dlt");
         groups = List.of("e2e-enrich-" + run, "e2e-publish-" + run);
         Map<String, String> names = Map.ofEntries(
-                Map.entry("INGEST_TOPIC", raw),
-                Map.entry("ENRICH_TOPIC_RAW", raw),
-                Map.entry("ENRICH_TOPIC_ENRICHED", enriched),
-                Map.entry("ENRICH_TOPIC_DLT", raw + ".dlt"),
+                // one variable per topic, read by every service (service-support's pipeline.yml)
+                Map.entry("PIPELINE_TOPICS_RAW", raw),
+                Map.entry("PIPELINE_TOPICS_RAW_DLT", raw + ".dlt"),
+                Map.entry("PIPELINE_TOPICS_ENRICHED", enriched),
+                Map.entry("PIPELINE_TOPICS_ENRICHED_DLT", enriched + ".dlt"),
                 Map.entry("ENRICH_GROUP", "e2e-enrich-" + run),
-                Map.entry("PUBLISH_KAFKA_TOPIC", enriched),
-                Map.entry("PUBLISH_KAFKA_DEADLETTERTOPIC", enriched + ".dlt"),
-                Map.entry("PUBLISH_KAFKA_GROUPID", "e2e-publish-" + run),
+                Map.entry("PUBLISH_GROUP", "e2e-publish-" + run),
                 Map.entry("PUBLISH_INDEX_ALIAS", alias),
                 Map.entry("PUBLISH_INDEX_INDEXPREFIX", alias + "-v"),
                 Map.entry("PUBLISH_INDEX_TEMPLATENAME", alias + "-template"));

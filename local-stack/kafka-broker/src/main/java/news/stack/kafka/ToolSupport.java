@@ -268,17 +268,11 @@ final class ToolSupport {
         return out.toString();
     }
 
-    /** Header values are text, except spring-kafka's partition (4-byte int) and offset/timestamp (8-byte long). */
+    /** Header values are UTF-8 text: the services write every dead-letter header, coordinates included, as text. */
     static String headerText(Header header) {
         byte[] v = header.value();
         if (v == null) {
             return "null";
-        }
-        if (header.key().endsWith("-partition") && v.length == 4) {
-            return Integer.toString(ByteBuffer.wrap(v).getInt());
-        }
-        if ((header.key().endsWith("-offset") || header.key().endsWith("-timestamp")) && v.length == 8) {
-            return Long.toString(ByteBuffer.wrap(v).getLong());
         }
         String s = printable(v);
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;

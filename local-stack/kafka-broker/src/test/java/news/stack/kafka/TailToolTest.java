@@ -104,14 +104,14 @@ class TailToolTest {
     void aRecordIsPrintedWithItsCoordinatesTimestampKeyAndHeaders() {
         var headers = new RecordHeaders();
         headers.add("x-dead-letter-reason", "bad\nthing".getBytes());
-        headers.add("kafka_dlt-original-partition", java.nio.ByteBuffer.allocate(4).putInt(2).array());
+        headers.add("x-dead-letter-original-partition", "2".getBytes());
         var record = new ConsumerRecord<>("t", 1, 41L, 1_700_000_000_000L, TimestampType.CREATE_TIME, 3, 4,
                 "key-1".getBytes(), "text".getBytes(), headers, Optional.empty());
 
         assertThat(TailTool.format(record, null, new java.util.ArrayList<>())).isEqualTo("""
                 t partition 1 offset 41 2023-11-14T22:13:20Z key=key-1
                   header x-dead-letter-reason: bad\\nthing
-                  header kafka_dlt-original-partition: 2
+                  header x-dead-letter-original-partition: 2
                   value: text""");
     }
 
