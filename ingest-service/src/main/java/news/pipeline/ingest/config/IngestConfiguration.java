@@ -1,11 +1,11 @@
 package news.pipeline.ingest.config;
 
 import java.time.Clock;
+import news.pipeline.ingest.events.RawArticleWriter;
+import news.pipeline.ingest.feeds.FeedAccessInterceptor;
+import news.pipeline.ingest.feeds.FeedRateLimiter;
+import news.pipeline.ingest.feeds.FeedRegistry;
 import news.pipeline.ingest.identity.ArticleStateStore;
-import news.pipeline.ingest.publish.ArticlePublisher;
-import news.pipeline.ingest.security.FeedAccessInterceptor;
-import news.pipeline.ingest.security.FeedRateLimiter;
-import news.pipeline.ingest.security.FeedRegistry;
 import news.pipeline.ingest.service.ArticleIngestor;
 import news.pipeline.ingest.service.IngestMetrics;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +23,8 @@ public class IngestConfiguration {
     }
 
     @Bean
-    ArticleIngestor articleIngestor(ArticleStateStore store, ArticlePublisher publisher, IngestMetrics metrics, Clock clock) {
-        return new ArticleIngestor(store, publisher, metrics, clock);
+    ArticleIngestor articleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics, Clock clock) {
+        return new ArticleIngestor(store, writer, metrics, clock);
     }
 
     @Bean

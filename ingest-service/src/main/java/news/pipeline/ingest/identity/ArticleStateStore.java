@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Article id → last emitted version and content hash, in memory. Rebuilt at startup by reading the
- * raw topic from the beginning ({@link news.pipeline.ingest.publish.RawTopicStateLoader}), so a
+ * raw topic from the beginning ({@link news.pipeline.ingest.events.RawTopicStateLoader}), so a
  * restart does not re-emit unchanged content; afterwards kept current by this instance's own
  * acknowledged sends.
  *

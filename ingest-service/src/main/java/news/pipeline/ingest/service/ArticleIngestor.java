@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
+import news.pipeline.ingest.events.Delivery;
+import news.pipeline.ingest.events.RawArticleWriter;
+import news.pipeline.ingest.feeds.FeedContext;
 import news.pipeline.ingest.identity.ArticleIds;
 import news.pipeline.ingest.identity.ArticleState;
 import news.pipeline.ingest.identity.ArticleStateStore;
@@ -12,9 +15,6 @@ import news.pipeline.ingest.identity.ContentHasher;
 import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.model.SourceFormat;
 import news.pipeline.ingest.normalize.ArticleNormalizer;
-import news.pipeline.ingest.publish.ArticlePublisher;
-import news.pipeline.ingest.publish.Delivery;
-import news.pipeline.ingest.security.FeedContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +37,13 @@ public class ArticleIngestor {
     private static final Logger log = LoggerFactory.getLogger(ArticleIngestor.class);
 
     private final ArticleStateStore store;
-    private final ArticlePublisher publisher;
+    private final RawArticleWriter writer;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    public ArticleIngestor(ArticleStateStore store, ArticlePublisher publisher, IngestMetrics metrics, Clock clock) {
+    public ArticleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics, Clock clock) {
         this.store = store;
-        this.publisher = publisher;
+        this.writer = writer;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -97,7 +97,7 @@ public class ArticleIngestor {
             }
             long version = nextVersion(id, state, article.version(), article.isKill(), receivedAt);
             event.setVersion(version);
-            Delivery delivery = publisher.publish(event);
+            Delivery delivery = writer.write(event);
             store.record(id, new ArticleState(version, hash, event.getPubStatus()));
             log.info("accepted article {} v{} {} feed={} format={} topic={} partition={} offset={}", id, version,
                     event.getPubStatus(), feed.name(), format, delivery.topic(), delivery.partition(), delivery.offset());

@@ -1,7 +1,7 @@
 package news.pipeline.ingest.service;
 
 import news.pipeline.events.PubStatus;
-import news.pipeline.ingest.publish.Delivery;
+import news.pipeline.ingest.events.Delivery;
 
 /** What became of one posted article. */
 public sealed interface IngestOutcome {

@@ -11,17 +11,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import news.pipeline.ingest.config.IngestProperties;
+import news.pipeline.ingest.events.EventRejectedException;
+import news.pipeline.ingest.events.EventStoreUnavailableException;
+import news.pipeline.ingest.feeds.FeedAccessInterceptor;
+import news.pipeline.ingest.feeds.FeedContext;
 import news.pipeline.ingest.identity.ArticleIds;
 import news.pipeline.ingest.model.InvalidArticleException;
 import news.pipeline.ingest.parse.ArticleParser;
 import news.pipeline.ingest.parse.JsonArticleParser;
 import news.pipeline.ingest.parse.JsonBodies;
 import news.pipeline.ingest.parse.ParseContext;
-import news.pipeline.ingest.publish.EventRejectedException;
-import news.pipeline.ingest.publish.EventStoreUnavailableException;
-import news.pipeline.ingest.security.FeedAccessInterceptor;
-import news.pipeline.ingest.security.FeedContext;
 import news.pipeline.ingest.service.ArticleIngestor;
 import news.pipeline.ingest.service.IngestMetrics;
 import news.pipeline.ingest.service.IngestOutcome;
@@ -58,16 +57,16 @@ public class ArticleIntakeController {
     private final IngestMetrics metrics;
     private final Problems problems;
     private final JsonMapper mapper;
-    private final IngestProperties.Limits limits;
+    private final WebSettings.Limits limits;
 
     public ArticleIntakeController(ArticleFormats formats, ArticleIngestor ingestor, IngestMetrics metrics,
-            Problems problems, JsonMapper mapper, IngestProperties properties) {
+            Problems problems, JsonMapper mapper, WebSettings settings) {
         this.formats = formats;
         this.ingestor = ingestor;
         this.metrics = metrics;
         this.problems = problems;
         this.mapper = mapper;
-        this.limits = properties.limits();
+        this.limits = settings.limits();
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)

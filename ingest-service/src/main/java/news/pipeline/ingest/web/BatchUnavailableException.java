@@ -1,7 +1,7 @@
 package news.pipeline.ingest.web;
 
 import java.util.List;
-import news.pipeline.ingest.publish.EventStoreUnavailableException;
+import news.pipeline.ingest.events.EventStoreUnavailableException;
 
 /**
  * Kafka or the registry became unavailable during a batch: answered 503 with what happened to

@@ -2,13 +2,12 @@ package news.pipeline.ingest.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import news.pipeline.ingest.config.IngestProperties;
+import news.pipeline.ingest.events.EventRejectedException;
+import news.pipeline.ingest.events.EventStoreUnavailableException;
+import news.pipeline.ingest.feeds.AccessDeniedException;
+import news.pipeline.ingest.feeds.FeedAccessInterceptor;
+import news.pipeline.ingest.feeds.FeedContext;
 import news.pipeline.ingest.model.InvalidArticleException;
-import news.pipeline.ingest.publish.EventRejectedException;
-import news.pipeline.ingest.publish.EventStoreUnavailableException;
-import news.pipeline.ingest.security.AccessDeniedException;
-import news.pipeline.ingest.security.FeedAccessInterceptor;
-import news.pipeline.ingest.security.FeedContext;
 import news.pipeline.ingest.service.IngestMetrics;
 import news.pipeline.ingest.service.StaleVersionException;
 import org.slf4j.Logger;
@@ -39,10 +38,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private final IngestMetrics metrics;
     private final Duration retryAfter;
 
-    public ProblemHandler(Problems problems, IngestMetrics metrics, IngestProperties properties) {
+    public ProblemHandler(Problems problems, IngestMetrics metrics, WebSettings settings) {
         this.problems = problems;
         this.metrics = metrics;
-        this.retryAfter = properties.limits().retryAfter();
+        this.retryAfter = settings.limits().retryAfter();
     }
 
     @ExceptionHandler(InvalidArticleException.class)

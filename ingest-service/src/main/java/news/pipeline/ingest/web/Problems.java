@@ -1,7 +1,6 @@
 package news.pipeline.ingest.web;
 
 import java.net.URI;
-import news.pipeline.ingest.config.IngestProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,8 @@ public class Problems {
 
     private final URI base;
 
-    public Problems(IngestProperties properties) {
-        String text = properties.problemBaseUri().toString();
+    public Problems(WebSettings settings) {
+        String text = settings.problemBaseUri().toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
     }
 

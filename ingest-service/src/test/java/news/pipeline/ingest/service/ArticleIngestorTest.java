@@ -12,29 +12,29 @@ import java.util.ArrayList;
 import java.util.List;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
-import news.pipeline.ingest.config.IngestProperties;
+import news.pipeline.ingest.events.Delivery;
+import news.pipeline.ingest.events.EventStoreUnavailableException;
+import news.pipeline.ingest.events.RawArticleWriter;
+import news.pipeline.ingest.feeds.FeedContext;
+import news.pipeline.ingest.feeds.FeedSettings;
 import news.pipeline.ingest.identity.ArticleStateStore;
 import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.model.SourceFormat;
 import news.pipeline.ingest.parse.PageTextParser;
 import news.pipeline.ingest.parse.ParseContext;
-import news.pipeline.ingest.publish.ArticlePublisher;
-import news.pipeline.ingest.publish.Delivery;
-import news.pipeline.ingest.publish.EventStoreUnavailableException;
-import news.pipeline.ingest.security.FeedContext;
 import news.pipeline.ingest.support.Samples;
 import org.junit.jupiter.api.Test;
 
-/** Identity, unchanged detection and versioning, with a publisher that records instead of sending. */
+/** Identity, unchanged detection and versioning, with a writer that records instead of sending. */
 class ArticleIngestorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     private static final FeedContext FEED = new FeedContext("baothaibinh",
-            new IngestProperties.Feed(List.of("k"), ZoneId.of("Asia/Ho_Chi_Minh"), "vi", 10, 10));
+            new FeedSettings(List.of("k"), ZoneId.of("Asia/Ho_Chi_Minh"), "vi", 10, 10));
 
     private final List<RawArticle> sent = new ArrayList<>();
     private boolean kafkaDown;
-    private final ArticlePublisher publisher = article -> {
+    private final RawArticleWriter writer = article -> {
         if (kafkaDown) {
             throw new EventStoreUnavailableException("broker down", null);
         }
@@ -42,7 +42,7 @@ class ArticleIngestorTest {
         return new Delivery("raw", 0, sent.size() - 1);
     };
     private final ArticleStateStore store = new ArticleStateStore();
-    private final ArticleIngestor ingestor = new ArticleIngestor(store, publisher,
+    private final ArticleIngestor ingestor = new ArticleIngestor(store, writer,
             new IngestMetrics(new SimpleMeterRegistry(), store), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

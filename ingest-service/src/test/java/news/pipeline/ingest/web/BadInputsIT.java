@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import news.pipeline.ingest.support.IngestHttp;
 import news.pipeline.ingest.support.IngestHttp.Response;
-import news.pipeline.ingest.support.RawTopicRecords;
 import news.pipeline.ingest.support.Samples;
 import news.pipeline.ingest.support.TestTopics;
 import news.pipeline.testsupport.RealServers;
@@ -39,7 +38,7 @@ class BadInputsIT {
 
     @AfterAll
     static void deleteTopic() {
-        RawTopicRecords.deleteTopic(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
+        TestTopics.delete(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
     }
     static final String VI = "/feeds/baothaibinh/articles";
     static final String KEY = "dev-key-baothaibinh";
@@ -48,21 +47,21 @@ class BadInputsIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("ingest.topic", () -> TOPIC);
-        registry.add("ingest.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
-        registry.add("ingest.kafka.schema-registry-url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
+        registry.add("pipeline.topics.raw", () -> TOPIC);
+        registry.add("spring.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
+        registry.add("pipeline.schema-registry.url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
     }
 
     @LocalServerPort
     int port;
 
     IngestHttp http;
-    RawTopicRecords topic;
+    String bootstrap;
 
     @BeforeEach
     void clients(Endpoints servers) {
         http = new IngestHttp(port);
-        topic = new RawTopicRecords(servers.kafkaBootstrapServers(), servers.schemaRegistryUrl(), TOPIC);
+        bootstrap = servers.kafkaBootstrapServers();
     }
 
     /** One bad request: how it is sent and what must come back. {@code field} is null where no field is at fault. */
@@ -156,7 +155,7 @@ class BadInputsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void refusedWithAProblemAndNothingWritten(Bad bad) {
-        long before = topic.endOffsetSum();
+        long before = TestTopics.endOffsetSum(bootstrap, TOPIC);
 
         Response response = switch (bad.method()) {
             case "POST" -> http.post(bad.path(), bad.key(), bad.contentType(), bad.body());
@@ -179,6 +178,6 @@ class BadInputsIT {
         if (bad.status() == 401) {
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         }
-        assertThat(topic.endOffsetSum()).as("events on the topic").isEqualTo(before);
+        assertThat(TestTopics.endOffsetSum(bootstrap, TOPIC)).as("events on the topic").isEqualTo(before);
     }
 }

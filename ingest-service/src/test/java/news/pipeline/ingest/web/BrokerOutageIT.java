@@ -6,14 +6,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import news.pipeline.ingest.support.IngestHttp;
+import news.pipeline.events.RawArticle;
 import news.pipeline.ingest.support.IngestHttp.Response;
-import news.pipeline.ingest.support.RawTopicRecords;
-import news.pipeline.ingest.support.RawTopicRecords.Event;
+import news.pipeline.ingest.support.IngestHttp;
 import news.pipeline.ingest.support.StandaloneKafkaBroker;
 import news.pipeline.ingest.support.TestTopics;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
+import news.pipeline.testsupport.TopicClient;
+import news.stack.Endpoints;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * and stops itself (the shared stack is never touched); the registry is the shared one.
  */
 @RealServers
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ingest.kafka.send-timeout=3s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a shorter send budget, so the outage is answered sooner: the producer's verdict comes within it
+        "ingest.kafka.send-timeout=3s",
+        "spring.kafka.producer.properties[max.block.ms]=3000",
+        "spring.kafka.producer.properties[request.timeout.ms]=2500",
+        "spring.kafka.producer.properties[delivery.timeout.ms]=3000"})
 @DirtiesContext
 class BrokerOutageIT {
 
@@ -46,9 +53,9 @@ class BrokerOutageIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("ingest.topic", () -> TOPIC);
-        registry.add("ingest.kafka.bootstrap-servers", () -> broker().bootstrapServers());
-        registry.add("ingest.kafka.schema-registry-url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
+        registry.add("pipeline.topics.raw", () -> TOPIC);
+        registry.add("spring.kafka.bootstrap-servers", () -> broker().bootstrapServers());
+        registry.add("pipeline.schema-registry.url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
     }
 
     @AfterAll
@@ -65,8 +72,8 @@ class BrokerOutageIT {
     @Test
     void brokerDownGives503AndBrokerBackLetsTheSamePostThrough() {
         IngestHttp http = new IngestHttp(port);
-        RawTopicRecords topic = new RawTopicRecords(broker().bootstrapServers(),
-                RealServersExtension.endpoints().schemaRegistryUrl(), TOPIC);
+        Endpoints shared = RealServersExtension.endpoints();
+        Endpoints servers = new Endpoints(broker().bootstrapServers(), shared.schemaRegistryUrl(), shared.elasticsearchUrl());
         String before = article("before-" + UUID.randomUUID(), "Posted while Kafka is up");
         String during = article("during-" + UUID.randomUUID(), "Posted while Kafka is down");
 
@@ -95,10 +102,13 @@ class BrokerOutageIT {
 
         assertThat(retried[0].status()).as(retried[0].body()).isEqualTo(202);
         String duringId = retried[0].json().get("id").asString();
-        List<Event> events = topic.readAll();
+        List<ConsumerRecord<String, RawArticle>> events;
+        try (TopicClient kafka = new TopicClient(servers)) {
+            events = TestTopics.readAll(kafka, servers.kafkaBootstrapServers(), TestTopics.raw(TOPIC));
+        }
         assertThat(events).filteredOn(e -> e.key().equals(accepted.json().get("id").asString())).hasSize(1);
         assertThat(events).filteredOn(e -> e.key().equals(duringId)).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.article().getVersion()).isEqualTo(retried[0].json().get("version").asLong()));
+                .allSatisfy(e -> assertThat(e.value().getVersion()).isEqualTo(retried[0].json().get("version").asLong()));
         // and the service now knows it: posting it again writes nothing
         assertThat(http.post(EN, KEY, "application/json", during).status()).isEqualTo(200);
     }

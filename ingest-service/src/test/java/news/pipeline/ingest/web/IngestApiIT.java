@@ -3,6 +3,7 @@ package news.pipeline.ingest.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
-import news.pipeline.ingest.support.IngestHttp;
 import news.pipeline.ingest.support.IngestHttp.Response;
-import news.pipeline.ingest.support.RawTopicRecords;
-import news.pipeline.ingest.support.RawTopicRecords.Event;
+import news.pipeline.ingest.support.IngestHttp;
 import news.pipeline.ingest.support.Samples;
 import news.pipeline.ingest.support.TestTopics;
 import news.pipeline.schemas.registry.SchemaRegistryClient;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
+import news.pipeline.testsupport.TopicClient;
 import news.stack.Endpoints;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +42,7 @@ class IngestApiIT {
 
     @AfterAll
     static void deleteTopic() {
-        RawTopicRecords.deleteTopic(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
+        TestTopics.delete(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
     }
     static final String VI_KEY = "dev-key-baothaibinh";
     static final String EN_KEY = "dev-key-wire-en";
@@ -49,9 +51,9 @@ class IngestApiIT {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("ingest.topic", () -> TOPIC);
-        registry.add("ingest.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
-        registry.add("ingest.kafka.schema-registry-url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
+        registry.add("pipeline.topics.raw", () -> TOPIC);
+        registry.add("spring.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
+        registry.add("pipeline.schema-registry.url", () -> RealServersExtension.endpoints().schemaRegistryUrl());
         // a feed that may post twice, then must wait 100 s: the third post is refused
         registry.add("ingest.feeds.limited.api-keys", () -> "key-limited");
         registry.add("ingest.feeds.limited.rate-limit-per-second", () -> "0.01");
@@ -62,14 +64,19 @@ class IngestApiIT {
     int port;
 
     IngestHttp http;
-    RawTopicRecords topic;
+    TopicClient kafka;
     Endpoints servers;
 
     @BeforeEach
     void clients(Endpoints servers) {
         this.servers = servers;
         http = new IngestHttp(port);
-        topic = new RawTopicRecords(servers.kafkaBootstrapServers(), servers.schemaRegistryUrl(), TOPIC);
+        kafka = new TopicClient(servers);
+    }
+
+    @AfterEach
+    void closeClients() {
+        kafka.close();
     }
 
     @Test
@@ -85,17 +92,18 @@ class IngestApiIT {
         assertThat(id).startsWith("baothaibinh-");
         assertThat(receipt.get("topic").asString()).isEqualTo(TOPIC);
 
-        Event event = single(id);
+        ConsumerRecord<String, RawArticle> event = single(id);
+        byte[] bytes = bytesOf(event);
         assertThat(event.partition()).isEqualTo(receipt.get("partition").asInt());
         assertThat(event.offset()).isEqualTo(receipt.get("offset").asLong());
         // Confluent wire format: magic byte 0, then the id the registry gave the RawArticle schema
-        assertThat(event.bytes()[0]).isZero();
-        int schemaId = ByteBuffer.wrap(event.bytes(), 1, 4).getInt();
+        assertThat(bytes[0]).isZero();
+        int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
         SchemaRegistryClient registry = new SchemaRegistryClient(Map.of("schema.registry.url", servers.schemaRegistryUrl()));
         assertThat(registry.latest(TOPIC + "-value").id()).isEqualTo(schemaId);
         assertThat(registry.byId(schemaId)).isEqualTo(RawArticle.getClassSchema());
 
-        RawArticle a = event.article();
+        RawArticle a = event.value();
         assertThat(a.getId()).isEqualTo(id);
         assertThat(a.getVersion()).isEqualTo(receipt.get("version").asLong());
         assertThat(a.getFeed()).isEqualTo("baothaibinh");
@@ -125,7 +133,7 @@ class IngestApiIT {
         String path = VI + "?url=https://baothaibinh.example/tin/" + UUID.randomUUID();
         String page = Samples.read("seed-article-vi.txt");
         Response first = http.post(path, VI_KEY, "text/plain", page);
-        long written = topic.endOffsetSum();
+        long written = written();
 
         Response again = http.post(path, VI_KEY, "text/plain", page);
 
@@ -134,13 +142,13 @@ class IngestApiIT {
         assertThat(again.json().get("status").asString()).isEqualTo("unchanged");
         assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(again.json().get("version").asLong()).isEqualTo(first.json().get("version").asLong());
-        assertThat(topic.endOffsetSum()).isEqualTo(written);
+        assertThat(written()).isEqualTo(written);
 
         // a change is a new version of the same article
         Response changed = http.post(path, VI_KEY, "text/plain", page.replace("Mạnh Cường", "Thanh Hà"));
         assertThat(changed.status()).isEqualTo(202);
         assertThat(changed.json().get("version").asLong()).isEqualTo(first.json().get("version").asLong() + 1);
-        assertThat(topic.eventsFor(first.json().get("id").asString())).extracting(e -> e.article().getByline())
+        assertThat(eventsFor(first.json().get("id").asString())).extracting(e -> e.value().getByline())
                 .containsExactly("Mạnh Cường", "Thanh Hà");
     }
 
@@ -157,9 +165,9 @@ class IngestApiIT {
         assertThat(posted.json().get("version").asLong()).isEqualTo(3);
         assertThat(killed.status()).isEqualTo(202);
         assertThat(killed.json().get("pubStatus").asString()).isEqualTo("canceled");
-        List<Event> events = topic.eventsFor(posted.json().get("id").asString());
+        List<ConsumerRecord<String, RawArticle>> events = eventsFor(posted.json().get("id").asString());
         assertThat(events).hasSize(2);
-        RawArticle article = events.getFirst().article();
+        RawArticle article = events.getFirst().value();
         assertThat(article.getSourceId()).isEqualTo(uri);
         assertThat(article.getSourceFormat()).isEqualTo("ninjs");
         assertThat(article.getLanguage()).isEqualTo("en-GB");
@@ -170,7 +178,7 @@ class IngestApiIT {
         assertThat(article.getAudio().getFirst().getSizeBytes()).isEqualTo(1_528_000L);
         assertThat(article.getImages().getFirst().getCredit()).isEqualTo("John Roe");
         assertThat(article.getSubjects()).extracting(s -> s.getCode()).contains("medtop:20000148");
-        RawArticle kill = events.get(1).article();
+        RawArticle kill = events.get(1).value();
         assertThat(kill.getPubStatus()).isEqualTo(PubStatus.canceled);
         assertThat(kill.getVersion()).isEqualTo(4);
         assertThat(events.get(1).key()).isEqualTo(events.getFirst().key());
@@ -183,7 +191,7 @@ class IngestApiIT {
                 Samples.read("ninjs-1.4-audio.json").replace("urn:newsml:baothaibinh.example:20191219:quy-che-dan-chu", uri));
 
         assertThat(response.status()).isEqualTo(202);
-        RawArticle a = single(response.json().get("id").asString()).article();
+        RawArticle a = single(response.json().get("id").asString()).value();
         assertThat(a.getVersion()).isEqualTo(2);
         assertThat(a.getBodyHtml()).contains("Năm 2019").doesNotContain("script", "onclick", "javascript:");
         assertThat(a.getAudio().getFirst().getHref()).endsWith("251219_thoia_day_manh_thuc_hien_quy_che_dan_chu_mixdown.mp3");
@@ -198,7 +206,7 @@ class IngestApiIT {
         Response response = http.post(VI, VI_KEY, "text/html; charset=utf-8", page);
 
         assertThat(response.status()).isEqualTo(202);
-        RawArticle a = single(response.json().get("id").asString()).article();
+        RawArticle a = single(response.json().get("id").asString()).value();
         assertThat(a.getSourceFormat()).isEqualTo("html");
         assertThat(a.getHeadline()).isEqualTo("Đẩy mạnh thực hiện quy chế dân chủ ở các loại hình cơ sở");
         assertThat(a.getByline()).isEqualTo("Mạnh Cường");
@@ -216,7 +224,7 @@ class IngestApiIT {
         Response first = http.post(EN, EN_KEY, "application/json", v1);
         Response second = http.post(EN, EN_KEY, "application/json",
                 v1.replace("\"version\": 1", "\"version\": 2").replace("Harbour reopens", "Harbour finally reopens"));
-        long written = topic.endOffsetSum();
+        long written = written();
         Response stale = http.post(EN, EN_KEY, "application/json", v1.replace("Harbour reopens", "Harbour reopened"));
 
         assertThat(first.status()).isEqualTo(202);
@@ -226,8 +234,8 @@ class IngestApiIT {
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(stale.json().get("type").asString()).endsWith("/stale-version");
         assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(2);
-        assertThat(topic.endOffsetSum()).isEqualTo(written);
-        RawArticle a = single(first.json().get("id").asString(), 2).getFirst().article();
+        assertThat(written()).isEqualTo(written);
+        RawArticle a = single(first.json().get("id").asString(), 2).getFirst().value();
         assertThat(a.getLanguage()).isEqualTo("en");
         assertThat(a.getSection()).isEqualTo("local");
         assertThat(a.getSourceLinks().getFirst().getUrl()).isEqualTo("https://wire.example/news/2024/10/12/storm");
@@ -247,8 +255,8 @@ class IngestApiIT {
         assertThat(deleted.json().get("version").asLong()).isEqualTo(posted.json().get("version").asLong() + 1);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("status").asString()).isEqualTo("unchanged");
-        List<Event> events = topic.eventsFor(posted.json().get("id").asString());
-        assertThat(events).extracting(e -> e.article().getPubStatus()).containsExactly(PubStatus.usable, PubStatus.canceled);
+        List<ConsumerRecord<String, RawArticle>> events = eventsFor(posted.json().get("id").asString());
+        assertThat(events).extracting(e -> e.value().getPubStatus()).containsExactly(PubStatus.usable, PubStatus.canceled);
     }
 
     @Test
@@ -276,8 +284,8 @@ class IngestApiIT {
         assertThat(items.get(2).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("headline");
         assertThat(items.get(3).get("status").asString()).isEqualTo("unchanged");
         assertThat(items.get(3).get("id").asString()).isEqualTo(items.get(0).get("id").asString());
-        assertThat(topic.eventsFor(items.get(0).get("id").asString())).hasSize(1);
-        assertThat(topic.eventsFor(items.get(1).get("id").asString())).hasSize(1);
+        assertThat(eventsFor(items.get(0).get("id").asString())).hasSize(1);
+        assertThat(eventsFor(items.get(1).get("id").asString())).hasSize(1);
     }
 
     @Test
@@ -299,7 +307,7 @@ class IngestApiIT {
         for (int v = 1; v <= 5; v++) {
             assertThat(receipt.get(2 * (v - 1)).get("version").asLong()).isEqualTo(v);
         }
-        assertThat(topic.eventsFor(receipt.get(0).get("id").asString())).extracting(e -> e.article().getHeadline())
+        assertThat(eventsFor(receipt.get(0).get("id").asString())).extracting(e -> e.value().getHeadline())
                 .containsExactly("Version 1", "Version 2", "Version 3", "Version 4", "Version 5");
     }
 
@@ -320,7 +328,7 @@ class IngestApiIT {
         assertThat(items.get(1).get("status").asString()).isEqualTo("refused");
         assertThat(items.get(1).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("line 2");
         assertThat(items.get(2).get("version").asLong()).isEqualTo(2);
-        assertThat(topic.eventsFor(items.get(0).get("id").asString())).extracting(e -> e.article().getHeadline())
+        assertThat(eventsFor(items.get(0).get("id").asString())).extracting(e -> e.value().getHeadline())
                 .containsExactly("Line one", "Line one, updated");
     }
 
@@ -329,7 +337,7 @@ class IngestApiIT {
         Response response = http.postWithBearer(EN, EN_KEY, "application/json",
                 "{\"sourceId\":\"bearer-" + UUID.randomUUID() + "\",\"headline\":\"Bearer\",\"bodyText\":\"Text.\"}");
         assertThat(response.status()).isEqualTo(202);
-        assertThat(single(response.json().get("id").asString()).article().getFeed()).isEqualTo("wire-en");
+        assertThat(single(response.json().get("id").asString()).value().getFeed()).isEqualTo("wire-en");
     }
 
     @Test
@@ -337,7 +345,7 @@ class IngestApiIT {
         String body = "{\"sourceId\":\"rl-" + UUID.randomUUID() + "\",\"headline\":\"Limited\",\"bodyText\":\"Text.\"}";
         Response first = http.post("/feeds/limited/articles", "key-limited", "application/json", body);
         Response second = http.post("/feeds/limited/articles", "key-limited", "application/json", body);
-        long written = topic.endOffsetSum();
+        long written = written();
 
         Response third = http.post("/feeds/limited/articles", "key-limited", "application/json",
                 body.replace("Limited", "Limited again"));
@@ -349,7 +357,7 @@ class IngestApiIT {
         assertThat(Long.parseLong(third.header("Retry-After"))).isPositive();
         assertThat(third.json().get("type").asString()).endsWith("/rate-limited");
         assertThat(otherFeed.status()).isEqualTo(202);
-        assertThat(topic.endOffsetSum()).isEqualTo(written + 1);
+        assertThat(written()).isEqualTo(written + 1);
     }
 
     @Test
@@ -368,8 +376,11 @@ class IngestApiIT {
         assertThat(latency.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(2);
         assertThat(prometheus.body()).contains("ingest_articles_unchanged_total", "ingest_articles_known",
                 "ingest_kafka_send_seconds");
+        // the producer's own meters, bound by Boot to the producer factory
+        assertThat(prometheus.body()).contains("kafka_producer_record_send_total", "kafka_producer_request_latency_avg");
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("kafka").get("details").get("topic").asString()).isEqualTo(TOPIC);
+        assertThat(health.get("components").get("kafka").get("details").get("topics").valueStream().map(JsonNode::asString))
+                .contains(TOPIC);
     }
 
     @Test
@@ -393,12 +404,36 @@ class IngestApiIT {
         assertThat(docs.get("components").get("securitySchemes").get("apiKey").get("name").asString()).isEqualTo("X-Api-Key");
     }
 
-    private Event single(String id) {
+    private long written() {
+        return TestTopics.endOffsetSum(servers.kafkaBootstrapServers(), TOPIC);
+    }
+
+    private List<ConsumerRecord<String, RawArticle>> eventsFor(String id) {
+        return TestTopics.readAll(kafka, servers.kafkaBootstrapServers(), TestTopics.raw(TOPIC)).stream()
+                .filter(r -> id.equals(r.key())).toList();
+    }
+
+    /** The bytes on the wire of an event read decoded. */
+    private byte[] bytesOf(ConsumerRecord<?, ?> event) {
+        try (TopicClient.Reader<byte[]> reader = kafka.bytesReader(TOPIC)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : reader.poll()) {
+                    if (r.partition() == event.partition() && r.offset() == event.offset()) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no bytes read for partition " + event.partition() + " offset " + event.offset());
+    }
+
+    private ConsumerRecord<String, RawArticle> single(String id) {
         return single(id, 1).getFirst();
     }
 
-    private List<Event> single(String id, int expected) {
-        List<Event> events = topic.eventsFor(id);
+    private List<ConsumerRecord<String, RawArticle>> single(String id, int expected) {
+        List<ConsumerRecord<String, RawArticle>> events = eventsFor(id);
         assertThat(events).hasSize(expected);
         return events;
     }

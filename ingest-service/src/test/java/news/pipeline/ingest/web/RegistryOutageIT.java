@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.util.UUID;
 import news.pipeline.ingest.support.IngestHttp;
 import news.pipeline.ingest.support.IngestHttp.Response;
-import news.pipeline.ingest.support.RawTopicRecords;
 import news.pipeline.ingest.support.TestTopics;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
@@ -30,14 +29,14 @@ class RegistryOutageIT {
 
     @AfterAll
     static void deleteTopic() {
-        RawTopicRecords.deleteTopic(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
+        TestTopics.delete(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
     }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("ingest.topic", () -> TOPIC);
-        registry.add("ingest.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
-        registry.add("ingest.kafka.schema-registry-url", () -> "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7");
+        registry.add("pipeline.topics.raw", () -> TOPIC);
+        registry.add("spring.kafka.bootstrap-servers", () -> RealServersExtension.endpoints().kafkaBootstrapServers());
+        registry.add("pipeline.schema-registry.url", () -> "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7");
     }
 
     @LocalServerPort
@@ -46,7 +45,6 @@ class RegistryOutageIT {
     @Test
     void unreachableRegistryGives503AndNothingIsWritten(Endpoints servers) {
         IngestHttp http = new IngestHttp(port);
-        RawTopicRecords topic = new RawTopicRecords(servers.kafkaBootstrapServers(), servers.schemaRegistryUrl(), TOPIC);
 
         Response response = http.post("/feeds/wire-en/articles", "dev-key-wire-en", "application/json",
                 "{\"sourceId\":\"reg-" + UUID.randomUUID() + "\",\"headline\":\"Registry down\",\"bodyText\":\"Text.\"}");
@@ -55,7 +53,7 @@ class RegistryOutageIT {
         assertThat(response.header("Retry-After")).isEqualTo("5");
         assertThat(response.json().get("type").asString()).endsWith("/unavailable");
         assertThat(response.json().get("detail").asString()).contains("schema registry unavailable");
-        assertThat(topic.endOffsetSum()).isZero();
+        assertThat(TestTopics.endOffsetSum(servers.kafkaBootstrapServers(), TOPIC)).isZero();
     }
 
     /** A port nothing listens on: bound once by the OS, then released. */

@@ -6,7 +6,6 @@ import java.util.UUID;
 import news.pipeline.ingest.IngestApplication;
 import news.pipeline.ingest.support.IngestHttp;
 import news.pipeline.ingest.support.IngestHttp.Response;
-import news.pipeline.ingest.support.RawTopicRecords;
 import news.pipeline.ingest.support.Samples;
 import news.pipeline.ingest.support.TestTopics;
 import news.pipeline.testsupport.RealServers;
@@ -29,12 +28,12 @@ class StateRebuildIT {
 
     @AfterAll
     static void deleteTopic() {
-        RawTopicRecords.deleteTopic(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
+        TestTopics.delete(RealServersExtension.endpoints().kafkaBootstrapServers(), TOPIC);
     }
 
     @Test
     void secondInstanceRemembersWhatTheFirstWrote(Endpoints servers) {
-        RawTopicRecords topic = new RawTopicRecords(servers.kafkaBootstrapServers(), servers.schemaRegistryUrl(), TOPIC);
+        String bootstrap = servers.kafkaBootstrapServers();
         String pagePath = "/feeds/baothaibinh/articles?url=https://baothaibinh.example/tin/" + UUID.randomUUID();
         String page = Samples.read("seed-article-vi.txt");
         String uri = "http://wire.example/items/" + UUID.randomUUID();
@@ -49,7 +48,7 @@ class StateRebuildIT {
         }
         assertThat(pageFirst.status()).isEqualTo(202);
         assertThat(ninjsFirst.status()).isEqualTo(202);
-        long written = topic.endOffsetSum();
+        long written = TestTopics.endOffsetSum(bootstrap, TOPIC);
 
         try (ConfigurableApplicationContext second = start(servers)) {
             IngestHttp http = new IngestHttp(port(second));
@@ -57,7 +56,7 @@ class StateRebuildIT {
             Response ninjsAgain = http.post("/feeds/wire-en/articles", "dev-key-wire-en", "application/ninjs+json", ninjs);
             Response staleNinjs = http.post("/feeds/wire-en/articles", "dev-key-wire-en", "application/ninjs+json",
                     ninjs.replace("Flood warning issued", "Flood alert issued"));
-            assertThat(topic.endOffsetSum()).isEqualTo(written);
+            assertThat(TestTopics.endOffsetSum(bootstrap, TOPIC)).isEqualTo(written);
             Response pageChanged = http.post(pagePath, "dev-key-baothaibinh", "text/plain", page.replace("Mạnh Cường", "Thanh Hà"));
 
             assertThat(pageAgain.status()).isEqualTo(200);
@@ -66,16 +65,16 @@ class StateRebuildIT {
             assertThat(staleNinjs.status()).isEqualTo(409);
             assertThat(pageChanged.status()).isEqualTo(202);
             assertThat(pageChanged.json().get("version").asLong()).isEqualTo(pageFirst.json().get("version").asLong() + 1);
-            assertThat(topic.endOffsetSum()).isEqualTo(written + 1);
+            assertThat(TestTopics.endOffsetSum(bootstrap, TOPIC)).isEqualTo(written + 1);
         }
     }
 
     private static ConfigurableApplicationContext start(Endpoints servers) {
         return new SpringApplicationBuilder(IngestApplication.class).run(
                 "--server.port=0",
-                "--ingest.topic=" + TOPIC,
-                "--ingest.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
-                "--ingest.kafka.schema-registry-url=" + servers.schemaRegistryUrl());
+                "--pipeline.topics.raw=" + TOPIC,
+                "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
+                "--pipeline.schema-registry.url=" + servers.schemaRegistryUrl());
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -1,4 +1,4 @@
-package news.pipeline.ingest.publish;
+package news.pipeline.ingest.events;
 
 /**
  * The event cannot be written however often it is retried: the record is larger than the topic

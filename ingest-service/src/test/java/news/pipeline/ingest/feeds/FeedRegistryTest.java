@@ -1,23 +1,21 @@
-package news.pipeline.ingest.security;
+package news.pipeline.ingest.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.ingest.config.IngestProperties;
 import org.junit.jupiter.api.Test;
 
 class FeedRegistryTest {
 
-    private static IngestProperties properties(Map<String, IngestProperties.Feed> feeds) {
-        return new IngestProperties(null, null, null, feeds, URI.create("https://p.example/"));
+    private static FeedProperties properties(Map<String, FeedSettings> feeds) {
+        return new FeedProperties(feeds);
     }
 
-    private static IngestProperties.Feed feed(String... keys) {
-        return new IngestProperties.Feed(List.of(keys), ZoneId.of("UTC"), null, 10, null);
+    private static FeedSettings feed(String... keys) {
+        return new FeedSettings(List.of(keys), ZoneId.of("UTC"), null, 10, null);
     }
 
     @Test

@@ -1,13 +1,13 @@
-package news.pipeline.ingest.publish;
+package news.pipeline.ingest.events;
 
 import news.pipeline.events.RawArticle;
 
 /** Writes one raw-article event and returns only once it is durable. */
-public interface ArticlePublisher {
+public interface RawArticleWriter {
 
     /**
      * @throws EventStoreUnavailableException Kafka or the schema registry cannot be reached now; retry later
      * @throws EventRejectedException         the event was refused for good (too large, schema refused)
      */
-    Delivery publish(RawArticle article);
+    Delivery write(RawArticle article);
 }

@@ -1,4 +1,4 @@
-package news.pipeline.ingest.security;
+package news.pipeline.ingest.feeds;
 
 /**
  * A request refused before its body is read: no or unknown API key (401), a key of another feed (403),

@@ -1,4 +1,4 @@
-package news.pipeline.ingest.publish;
+package news.pipeline.ingest.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,9 +23,11 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.mock.MockProducerFactory;
 
-/** How send outcomes become answers: acknowledged, try later (503), or never (413/500). */
-class KafkaArticlePublisherTest {
+/** How send outcomes become answers: acknowledged, try later (503), or never (413/500); and the send-timeout rule. */
+class KafkaRawArticleWriterTest {
 
     private static final Node NODE = new Node(1, "127.0.0.1", 9092);
     private static final Cluster CLUSTER = new Cluster("c", List.of(NODE),
@@ -38,7 +40,7 @@ class KafkaArticlePublisherTest {
     void acknowledgedSendGivesWhereTheEventIs() {
         MockProducer<String, RawArticle> producer = new MockProducer<>(CLUSTER, true, null, new StringSerializer(), NO_REGISTRY);
 
-        Delivery delivery = publisher(producer).publish(article());
+        Delivery delivery = writer(producer).write(article());
 
         assertThat(delivery.topic()).isEqualTo("raw");
         assertThat(delivery.partition()).isBetween(0, 1);
@@ -50,7 +52,7 @@ class KafkaArticlePublisherTest {
         MockProducer<String, RawArticle> producer = new MockProducer<>(CLUSTER, true, null, new StringSerializer(), NO_REGISTRY);
         producer.sendException = new TimeoutException("Expiring 1 record(s) for raw-0");
 
-        assertThatThrownBy(() -> publisher(producer).publish(article()))
+        assertThatThrownBy(() -> writer(producer).write(article()))
                 .isInstanceOf(EventStoreUnavailableException.class).hasMessageContaining("Kafka unavailable");
     }
 
@@ -60,7 +62,7 @@ class KafkaArticlePublisherTest {
         serializer.configure(Map.of("schema.registry.url", "http://127.0.0.1:1", "schema.registry.max.retries", "0"), false);
         MockProducer<String, RawArticle> producer = new MockProducer<>(CLUSTER, true, null, new StringSerializer(), serializer);
 
-        assertThatThrownBy(() -> publisher(producer).publish(article()))
+        assertThatThrownBy(() -> writer(producer).write(article()))
                 .isInstanceOf(EventStoreUnavailableException.class).hasMessageContaining("schema registry unavailable");
         assertThat(producer.history()).isEmpty();
     }
@@ -70,16 +72,30 @@ class KafkaArticlePublisherTest {
         MockProducer<String, RawArticle> producer = new MockProducer<>(CLUSTER, true, null, new StringSerializer(), NO_REGISTRY);
         producer.sendException = new SerializationException("no schema id",
                 new SchemaRegistryException.IncompatibleSchema("incompatible with version 3", 409));
-        assertThatThrownBy(() -> publisher(producer).publish(article()))
+        assertThatThrownBy(() -> writer(producer).write(article()))
                 .isInstanceOfSatisfying(EventRejectedException.class, e -> assertThat(e.status()).isEqualTo(500));
 
         producer.sendException = new RecordTooLargeException("too large");
-        assertThatThrownBy(() -> publisher(producer).publish(article()))
+        assertThatThrownBy(() -> writer(producer).write(article()))
                 .isInstanceOfSatisfying(EventRejectedException.class, e -> assertThat(e.status()).isEqualTo(413));
     }
 
-    private static KafkaArticlePublisher publisher(MockProducer<String, RawArticle> producer) {
-        return new KafkaArticlePublisher(producer, "raw", Duration.ofSeconds(5), new SimpleMeterRegistry());
+    @Test
+    void producerTimeoutsMustEndWithinTheSendTimeout() {
+        Duration send = Duration.ofSeconds(5);
+        KafkaRawArticleWriter.requireVerdictWithin(Map.of("max.block.ms", 5000, "delivery.timeout.ms", "5000"), send);
+
+        assertThatThrownBy(() -> KafkaRawArticleWriter.requireVerdictWithin(Map.of("max.block.ms", "5000",
+                "delivery.timeout.ms", "8000"), send))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("delivery.timeout.ms=8000");
+        // unset: Kafka's defaults (60 s, 120 s) would hold a request for minutes
+        assertThatThrownBy(() -> KafkaRawArticleWriter.requireVerdictWithin(Map.of("delivery.timeout.ms", "5000"), send))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("max.block.ms=60000");
+    }
+
+    private static KafkaRawArticleWriter writer(MockProducer<String, RawArticle> producer) {
+        return new KafkaRawArticleWriter(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), "raw",
+                Duration.ofSeconds(5), new SimpleMeterRegistry());
     }
 
     private static RawArticle article() {

@@ -1,4 +1,4 @@
-package news.pipeline.ingest.security;
+package news.pipeline.ingest.feeds;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import news.pipeline.ingest.config.IngestProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,7 @@ public class FeedRegistry {
     private final Map<String, FeedContext> feeds = new HashMap<>();
     private final List<KeyEntry> keys = new ArrayList<>();
 
-    public FeedRegistry(IngestProperties properties) {
+    public FeedRegistry(FeedProperties properties) {
         Map<String, String> owners = new HashMap<>();
         properties.feeds().forEach((name, settings) -> {
             feeds.put(name, new FeedContext(name, settings));

@@ -1,4 +1,4 @@
-package news.pipeline.ingest.publish;
+package news.pipeline.ingest.events;
 
 /** Where Kafka stored an event, once it acknowledged it. */
 public record Delivery(String topic, int partition, long offset) {

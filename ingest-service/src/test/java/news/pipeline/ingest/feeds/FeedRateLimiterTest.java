@@ -1,4 +1,4 @@
-package news.pipeline.ingest.security;
+package news.pipeline.ingest.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,13 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import news.pipeline.ingest.config.IngestProperties;
 import org.junit.jupiter.api.Test;
 
 class FeedRateLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final FeedRateLimiter limiter = new FeedRateLimiter(nanos::get);
-    private final FeedContext feed = new FeedContext("f", new IngestProperties.Feed(List.of("k"), ZoneId.of("UTC"), null, 2, 3));
+    private final FeedContext feed = new FeedContext("f", new FeedSettings(List.of("k"), ZoneId.of("UTC"), null, 2, 3));
 
     @Test
     void burstThenRate() {

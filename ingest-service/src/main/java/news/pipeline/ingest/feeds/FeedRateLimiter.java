@@ -1,4 +1,4 @@
-package news.pipeline.ingest.security;
+package news.pipeline.ingest.feeds;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

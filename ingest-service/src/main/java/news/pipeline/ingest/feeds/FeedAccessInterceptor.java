@@ -1,11 +1,11 @@
-package news.pipeline.ingest.security;
+package news.pipeline.ingest.feeds;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import news.pipeline.ingest.security.AccessDeniedException.Reason;
+import news.pipeline.ingest.feeds.AccessDeniedException.Reason;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
