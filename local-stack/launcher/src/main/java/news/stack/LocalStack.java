@@ -60,7 +60,6 @@ public final class LocalStack implements AutoCloseable {
         checkPrerequisites(config, definitions);
         Path logs = config.dataDir().resolve("logs");
         createDirectories(logs);
-        Path java = JavaRuntime.javaExecutable();
         Path launcherCopy = snapshot(RepoLayout.codeLocation(), config.dataDir().resolve("dist/launcher"));
 
         List<RunningServer> started = new ArrayList<>();
@@ -68,8 +67,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             for (Server server : definitions) {
                 Path distribution = snapshot(server.distribution(), config.dataDir().resolve("dist").resolve(server.name()));
-                started.add(spawn(java, launcherCopy, distribution, server, logs.resolve(server.name() + ".log"),
-                        watchParent));
+                started.add(spawn(launcherCopy, distribution, server, logs.resolve(server.name() + ".log"), watchParent));
             }
             writeState(config, started);
             for (RunningServer server : started) {
@@ -107,31 +105,19 @@ public final class LocalStack implements AutoCloseable {
         };
     }
 
-    private static RunningServer spawn(Path java, Path launcher, Path distribution, Server server, Path logFile,
+    private static RunningServer spawn(Path launcher, Path distribution, Server server, Path logFile,
             boolean watchParent) {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(server.jvmArgs());
-        command.add("-Dstack.watch-parent=" + watchParent);
-        command.add("-Dstack.server=" + server.name());
-        command.add("-cp");
-        List<String> classpath = new ArrayList<>(List.of(launcher.toString()));
-        server.classpath().forEach(entry -> classpath.add(distribution.resolve(entry).toString()));
-        command.add(String.join(File.pathSeparator, classpath));
-        command.add(Watchdog.class.getName());
-        command.add(server.mainClass());
-        command.addAll(server.args());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        if (!watchParent) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        }
-        try {
-            return new RunningServer(server, builder.start().toHandle(), logFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + server.name(), e);
-        }
+        Process process = JavaProcess.of(server.mainClass())
+                .launcher(launcher)
+                .classpath(server.classpath().stream().map(entry -> distribution.resolve(entry).toString())
+                        .toArray(String[]::new))
+                .jvmArgs(server.jvmArgs())
+                .jvmArgs("-Dstack.server=" + server.name())
+                .args(server.args())
+                .logTo(logFile, false)
+                .detached(!watchParent)
+                .start();
+        return new RunningServer(server, process.toHandle(), logFile);
     }
 
     /**

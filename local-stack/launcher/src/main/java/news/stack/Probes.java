@@ -10,12 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Readiness probes: an HTTP GET answered 200, a TCP port accepting connections, a line in a log. */
-final class Probes {
+public final class Probes {
 
     private Probes() {
     }
 
-    static boolean httpOk(String url) {
+    public static boolean httpOk(String url) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setConnectTimeout(1000);
@@ -30,7 +30,7 @@ final class Probes {
         }
     }
 
-    static boolean tcpOpen(String host, int port) {
+    public static boolean tcpOpen(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);
             return true;
@@ -39,7 +39,7 @@ final class Probes {
         }
     }
 
-    static boolean logContains(Path logFile, String marker) {
+    public static boolean logContains(Path logFile, String marker) {
         try {
             return Files.exists(logFile) && new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).contains(marker);
         } catch (IOException e) {

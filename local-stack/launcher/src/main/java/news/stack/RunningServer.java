@@ -65,7 +65,7 @@ public final class RunningServer {
         return residentMegabytes(process.pid());
     }
 
-    static long residentMegabytes(long pid) {
+    public static long residentMegabytes(long pid) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
             return lines.stream().filter(l -> l.startsWith("VmRSS:"))
@@ -81,7 +81,7 @@ public final class RunningServer {
         stop(process, grace);
     }
 
-    static void stop(ProcessHandle process, Duration grace) {
+    public static void stop(ProcessHandle process, Duration grace) {
         if (!process.isAlive()) {
             return;
         }

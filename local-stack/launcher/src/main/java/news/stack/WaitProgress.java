@@ -9,9 +9,9 @@ import java.util.Locale;
  * for and for how long instead of minutes of silence: a line every few seconds while waiting, and
  * one when the thing is ready.
  */
-final class WaitProgress {
+public final class WaitProgress {
 
-    static final Duration EVERY = Duration.ofSeconds(5);
+    public static final Duration EVERY = Duration.ofSeconds(5);
 
     private final String what;
     private final String waitingFor;
@@ -27,12 +27,12 @@ final class WaitProgress {
         this.nextReportNanos = startedNanos + EVERY.toNanos();
     }
 
-    static WaitProgress toStdout(String what, String waitingFor, long startedNanos) {
+    public static WaitProgress toStdout(String what, String waitingFor, long startedNanos) {
         return new WaitProgress(what, waitingFor, System.out, startedNanos);
     }
 
     /** Called on every poll: prints a line when another {@link #EVERY} has passed. */
-    void stillWaiting() {
+    public void stillWaiting() {
         long now = System.nanoTime();
         if (now >= nextReportNanos) {
             out.printf(Locale.ROOT, "  waiting for %s: %s (%d s)%n", what, waitingFor, seconds(now));
@@ -40,7 +40,7 @@ final class WaitProgress {
         }
     }
 
-    void ready() {
+    public void ready() {
         out.printf(Locale.ROOT, "  %s ready after %.1f s%n", what, (System.nanoTime() - startedNanos) / 1e9);
     }
 

@@ -1,4 +1,4 @@
-package news.stack;
+package news.pipeline.runner;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import news.stack.Endpoints;
+import news.stack.LocalStack;
+import news.stack.StackConfig;
 
 /**
  * The whole pipeline on this machine: the local stack, then ingest-, enrich- and publish-service as

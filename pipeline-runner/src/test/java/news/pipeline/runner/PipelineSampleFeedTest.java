@@ -1,4 +1,4 @@
-package news.stack;
+package news.pipeline.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

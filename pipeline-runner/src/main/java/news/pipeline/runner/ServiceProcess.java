@@ -1,17 +1,20 @@
-package news.stack;
+package news.pipeline.runner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import news.stack.JavaProcess;
+import news.stack.Probes;
+import news.stack.RunningServer;
+import news.stack.WaitProgress;
 
 /**
- * One pipeline service (a Spring Boot jar) run as its own process behind the {@link Watchdog}, so
- * it ends with the process that started it. Configuration goes in as environment variables
+ * One pipeline service (a Spring Boot jar) run as its own process ({@link JavaProcess}), so it
+ * ends with the process that started it. Configuration goes in as environment variables
  * ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code SCHEMA_REGISTRY_URL}, {@code ELASTICSEARCH_URL}, {@code PORT}, ...).
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -35,23 +38,16 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> environment,
             List<String> jvmArgs, Path logDir) {
         Path jar = serviceJar(repoRoot, module);
-        try {
-            Files.createDirectories(logDir);
-            List<String> command = new ArrayList<>();
-            command.add(JavaRuntime.javaExecutable().toString());
-            command.addAll(jvmArgs);
-            command.add("-cp");
-            command.add(RepoLayout.codeLocation() + java.io.File.pathSeparator + jar);
-            command.add(Watchdog.class.getName());
-            command.add("org.springframework.boot.loader.launch.JarLauncher");
-            Path log = logDir.resolve(module + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("PORT", Integer.toString(port));
-            return new ServiceProcess(module, port, builder.start(), log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + module, e);
-        }
+        Path log = logDir.resolve(module + ".log");
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("PORT", Integer.toString(port));
+        Process process = JavaProcess.of("org.springframework.boot.loader.launch.JarLauncher")
+                .classpath(jar.toString())
+                .jvmArgs(jvmArgs)
+                .environment(env)
+                .logTo(log, false)
+                .start();
+        return new ServiceProcess(module, port, process, log);
     }
 
     static Path serviceJar(Path repoRoot, String module) {
