@@ -7,33 +7,47 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.publish.consume.BatchProcessor;
-import news.pipeline.publish.consume.DeadLetterPublisher;
-import news.pipeline.publish.consume.LivePublisher;
-import news.pipeline.publish.consume.RecordDecoder;
+import news.pipeline.publish.consume.BatchRetries;
+import news.pipeline.publish.consume.DeadLetterWriter;
+import news.pipeline.publish.consume.EnrichedArticlesListener;
+import news.pipeline.publish.consume.RetrySettings;
 import news.pipeline.publish.health.ElasticsearchHealthIndicator;
-import news.pipeline.publish.health.KafkaHealthIndicator;
 import news.pipeline.publish.health.PublisherHealthIndicator;
 import news.pipeline.publish.index.BulkIndexer;
 import news.pipeline.publish.index.IndexManager;
+import news.pipeline.publish.index.IndexSettings;
 import news.pipeline.publish.metrics.PublishMetrics;
-import news.pipeline.publish.reindex.Reindexer;
 import news.pipeline.publish.reindex.ReindexRunner;
-import news.pipeline.schemas.topics.TopicProvisioner;
-import news.pipeline.schemas.topics.TopicSpec;
-import news.pipeline.schemas.topics.Topics;
+import news.pipeline.publish.reindex.ReindexSettings;
+import news.pipeline.publish.reindex.Reindexer;
+import news.pipeline.support.kafka.PipelineTopics;
+import news.pipeline.support.kafka.ProvisionedTopics;
+import news.pipeline.support.kafka.ValueDecoder;
+import news.pipeline.support.registry.SchemaRegistrySettings;
 import org.apache.hc.core5.util.Timeout;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** The service's beans: Elasticsearch and Kafka clients, the live consumer, the reindex command, health. */
+/**
+ * The service's beans: the Elasticsearch client, the dead-letter producer, the enriched-topic listener
+ * and its error handler, the reindex command, health. Kafka clients come from Spring Boot's
+ * {@code spring.kafka.*}; topic names, registry, topic provisioning and health {@code kafka} and
+ * {@code schemaRegistry} from service-support.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PublishConfiguration {
 
@@ -53,108 +67,104 @@ public class PublishConfiguration {
         return new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
     }
 
+    @Bean
+    IndexManager indexManager(ElasticsearchClient client, IndexSettings index) {
+        return new IndexManager(client, index);
+    }
+
     @Bean(destroyMethod = "close")
-    Admin kafkaAdmin(PublishProperties properties) {
-        Map<String, Object> config = new HashMap<>(properties.kafka().properties());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "publish-service-admin");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        return Admin.create(config);
+    ValueDecoder<EnrichedArticle> enrichedArticleDecoder(PipelineTopics topics, SchemaRegistrySettings registry) {
+        return new ValueDecoder<>(topics.enrichedArticles(), registry.config());
+    }
+
+    /**
+     * The dead-letter producer: Boot's producer settings ({@code spring.kafka.producer.*}), with what a dead
+     * letter needs whatever they say: every replica acknowledges, no duplicates from the client's retries,
+     * bounded waits (a failed write is retried with the batch).
+     */
+    @Bean
+    ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "publish-service-dead-letters");
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Bean
-    IndexManager indexManager(ElasticsearchClient client, PublishProperties properties) {
-        return new IndexManager(client, properties.index());
+    KafkaTemplate<String, byte[]> deadLetterTemplate(ProducerFactory<String, byte[]> deadLetterProducerFactory) {
+        return new KafkaTemplate<>(deadLetterProducerFactory);
     }
 
-    @Bean(destroyMethod = "close")
-    RecordDecoder recordDecoder(PublishProperties properties) {
-        return new RecordDecoder(properties.kafka().schemaRegistryUrl(), properties.kafka().properties());
-    }
-
-    // ---- the live pipeline ----
+    // ---- the live listener ----
 
     @Bean
     PublishMetrics livePublishMetrics(MeterRegistry registry) {
         return new PublishMetrics(registry, "live");
     }
 
-    @Bean(destroyMethod = "close")
-    DeadLetterPublisher liveDeadLetters(PublishProperties properties) {
-        return new DeadLetterPublisher(properties.kafka().bootstrapServers(), properties.kafka().properties(),
-                properties.kafka().deadLetterTopic(), "live");
-    }
-
     @Bean
-    BatchProcessor liveBatchProcessor(PublishProperties properties, RecordDecoder decoder, ElasticsearchClient client,
-            DeadLetterPublisher liveDeadLetters, PublishMetrics livePublishMetrics) {
-        BulkIndexer indexer = new BulkIndexer(client, properties.batch().maxRecords(),
-                properties.batch().maxBytes().toBytes(), livePublishMetrics);
-        return new BatchProcessor(decoder, indexer, liveDeadLetters, livePublishMetrics, properties.retry(), true);
+    BatchProcessor liveBatchProcessor(PublishProperties properties, ValueDecoder<EnrichedArticle> decoder,
+            ElasticsearchClient client, KafkaTemplate<String, byte[]> deadLetterTemplate, PipelineTopics topics,
+            PublishMetrics livePublishMetrics) {
+        return new BatchProcessor(decoder, bulkIndexer(client, properties, livePublishMetrics),
+                new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "live"), livePublishMetrics, true);
     }
 
     @Bean
     @ConditionalOnProperty(name = "publish.mode", havingValue = "live", matchIfMissing = true)
-    LivePublisher livePublisher(PublishProperties properties, IndexManager indexManager,
-            BatchProcessor liveBatchProcessor, Admin kafkaAdmin, MeterRegistry meters) {
-        Runnable provisioning = () -> {
-            if (properties.kafka().provisionTopics()) {
-                TopicProvisioner.ensureTopics(kafkaAdmin, topicSpecs(properties), properties.kafka().replicationFactor());
-            }
-        };
-        return new LivePublisher(properties, indexManager, liveBatchProcessor, provisioning, meters);
+    EnrichedArticlesListener enrichedArticlesListener(IndexManager indexManager, BatchProcessor liveBatchProcessor,
+            PublishMetrics livePublishMetrics, RetrySettings retry, KafkaListenerEndpointRegistry containers,
+            PipelineTopics topics, KafkaProperties kafka, ProvisionedTopics provisioned) {
+        // provisioned: the topics exist before the listener's container starts
+        return new EnrichedArticlesListener(indexManager, liveBatchProcessor, livePublishMetrics, retry, containers,
+                topics.enriched(), kafka.getConsumer().getGroupId());
     }
 
-    /** The two topics under their configured names, with the pipeline's policies from {@link Topics}. */
-    static List<TopicSpec<?>> topicSpecs(PublishProperties properties) {
-        TopicSpec<EnrichedArticle> enriched = Topics.ENRICHED_ARTICLES;
-        TopicSpec<byte[]> dlt = Topics.ENRICHED_ARTICLES_DLT;
-        return List.of(
-                new TopicSpec<>(properties.kafka().topic(), enriched.valueType(), enriched.partitions(), enriched.configs()),
-                new TopicSpec<>(properties.kafka().deadLetterTopic(), dlt.valueType(), dlt.partitions(), dlt.configs()));
+    /** Picked up by Boot's listener container factory: retries a failed batch, paused, for as long as it fails. */
+    @Bean
+    @ConditionalOnProperty(name = "publish.mode", havingValue = "live", matchIfMissing = true)
+    DefaultErrorHandler batchRetryErrorHandler(RetrySettings retry, EnrichedArticlesListener enrichedArticlesListener) {
+        return BatchRetries.errorHandler(retry, enrichedArticlesListener);
     }
 
     // ---- the reindex command ----
 
     @Bean
-    Reindexer reindexer(PublishProperties properties, IndexManager indexManager, RecordDecoder decoder,
-            ElasticsearchClient client, MeterRegistry registry, DeadLetterPublisher reindexDeadLetters) {
+    Reindexer reindexer(PublishProperties properties, IndexManager indexManager, ValueDecoder<EnrichedArticle> decoder,
+            ElasticsearchClient client, MeterRegistry registry, KafkaTemplate<String, byte[]> deadLetterTemplate,
+            PipelineTopics topics, ReindexSettings reindex, RetrySettings retry, KafkaProperties kafka) {
         PublishMetrics metrics = new PublishMetrics(registry, "reindex");
-        BulkIndexer indexer = new BulkIndexer(client, properties.batch().maxRecords(),
-                properties.batch().maxBytes().toBytes(), metrics);
-        BatchProcessor processor = new BatchProcessor(decoder, indexer, reindexDeadLetters, metrics, properties.retry(),
-                false);
-        return new Reindexer(properties, indexManager, processor);
-    }
-
-    @Bean(destroyMethod = "close")
-    DeadLetterPublisher reindexDeadLetters(PublishProperties properties) {
-        return new DeadLetterPublisher(properties.kafka().bootstrapServers(), properties.kafka().properties(),
-                properties.kafka().deadLetterTopic(), "reindex");
+        BatchProcessor processor = new BatchProcessor(decoder, bulkIndexer(client, properties, metrics),
+                new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "reindex"), metrics, false);
+        return new Reindexer(indexManager, processor, metrics, reindex, retry, kafka.buildConsumerProperties(),
+                topics.enriched(), properties.batch().maxRecords());
     }
 
     @Bean
     @ConditionalOnProperty(name = "publish.mode", havingValue = "reindex")
-    ReindexRunner reindexRunner(Reindexer reindexer, PublishProperties properties) {
-        return new ReindexRunner(reindexer, properties);
+    ReindexRunner reindexRunner(Reindexer reindexer, ReindexSettings reindex, IndexSettings index) {
+        return new ReindexRunner(reindexer, reindex, index.alias());
     }
 
-    // ---- health ----
+    private static BulkIndexer bulkIndexer(ElasticsearchClient client, PublishProperties properties,
+            PublishMetrics metrics) {
+        return new BulkIndexer(client, properties.batch().maxRecords(), properties.batch().maxBytes().toBytes(), metrics);
+    }
+
+    // ---- health (kafka and schemaRegistry come from service-support) ----
 
     @Bean("elasticsearch")
     ElasticsearchHealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client, IndexManager indexManager) {
         return new ElasticsearchHealthIndicator(client, indexManager);
     }
 
-    @Bean("kafka")
-    KafkaHealthIndicator kafkaHealthIndicator(Admin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin);
-    }
-
     @Bean("publisher")
     @ConditionalOnProperty(name = "publish.mode", havingValue = "live", matchIfMissing = true)
-    PublisherHealthIndicator publisherHealthIndicator(LivePublisher livePublisher) {
-        return new PublisherHealthIndicator(livePublisher);
+    PublisherHealthIndicator publisherHealthIndicator(EnrichedArticlesListener enrichedArticlesListener) {
+        return new PublisherHealthIndicator(enrichedArticlesListener);
     }
 }

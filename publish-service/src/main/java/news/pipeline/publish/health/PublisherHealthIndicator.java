@@ -1,34 +1,36 @@
 package news.pipeline.publish.health;
 
-import news.pipeline.publish.consume.LivePublisher;
+import news.pipeline.publish.consume.EnrichedArticlesListener;
+import news.pipeline.publish.consume.EnrichedArticlesListener.State;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The live consumer loop: UP while it runs (also while it waits to retry, with the reason in the
- * details), DOWN while it restarts after a failure or when its thread has died.
+ * Health {@code publisher}: the enriched-topic listener container. UP while it runs, also while it waits
+ * to retry a batch (the reason in {@code lastProblem}); DOWN when the container is stopped, or while it
+ * cannot prepare the alias before consuming.
  */
 public class PublisherHealthIndicator implements HealthIndicator {
 
-    private final LivePublisher publisher;
+    private final EnrichedArticlesListener listener;
 
-    public PublisherHealthIndicator(LivePublisher publisher) {
-        this.publisher = publisher;
+    public PublisherHealthIndicator(EnrichedArticlesListener listener) {
+        this.listener = listener;
     }
 
     @Override
     public Health health() {
-        LivePublisher.State state = publisher.state();
-        boolean down = state == LivePublisher.State.RESTARTING || (publisher.isRunning() && !publisher.threadAlive());
+        State state = listener.state();
+        boolean down = state == State.STOPPED || (state == State.STARTING && listener.lastProblem() != null);
         Health.Builder builder = down ? Health.down() : Health.up();
         builder.withDetail("state", state.name())
-                .withDetail("partitions", publisher.assignment().size())
-                .withDetail("committedBatches", publisher.committedBatches());
-        if (publisher.lastCommitAt() != null) {
-            builder.withDetail("lastCommitAt", publisher.lastCommitAt().toString());
+                .withDetail("partitions", listener.partitions())
+                .withDetail("committedBatches", listener.committedBatches());
+        if (listener.lastCommitAt() != null) {
+            builder.withDetail("lastCommitAt", listener.lastCommitAt().toString());
         }
-        if (publisher.lastProblem() != null) {
-            builder.withDetail("lastProblem", publisher.lastProblem());
+        if (listener.lastProblem() != null) {
+            builder.withDetail("lastProblem", listener.lastProblem());
         }
         return builder.build();
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import news.pipeline.publish.config.PublishProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +29,10 @@ public class IndexManager {
     static final String TEMPLATE_RESOURCE = "/elasticsearch/articles-index-template.json";
 
     private final ElasticsearchClient client;
-    private final PublishProperties.Index config;
+    private final IndexSettings config;
     private final Pattern versionedName;
 
-    public IndexManager(ElasticsearchClient client, PublishProperties.Index config) {
+    public IndexManager(ElasticsearchClient client, IndexSettings config) {
         this.client = client;
         this.config = config;
         this.versionedName = Pattern.compile(Pattern.quote(config.indexPrefix()) + "(\\d+)");

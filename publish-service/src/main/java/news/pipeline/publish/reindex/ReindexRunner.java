@@ -1,6 +1,5 @@
 package news.pipeline.publish.reindex;
 
-import news.pipeline.publish.config.PublishProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,20 +15,22 @@ public class ReindexRunner implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(ReindexRunner.class);
 
     private final Reindexer reindexer;
-    private final PublishProperties properties;
+    private final ReindexSettings settings;
+    private final String alias;
     private int exitCode = 1;
     private Reindexer.Result result;
 
-    public ReindexRunner(Reindexer reindexer, PublishProperties properties) {
+    public ReindexRunner(Reindexer reindexer, ReindexSettings settings, String alias) {
         this.reindexer = reindexer;
-        this.properties = properties;
+        this.settings = settings;
+        this.alias = alias;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        boolean deleteOld = properties.reindex().deleteOldIndex() || args.containsOption("delete-old-index");
+        boolean deleteOld = settings.deleteOldIndex() || args.containsOption("delete-old-index");
         result = reindexer.reindex(new Reindexer.Options(deleteOld, (old, fresh) -> { }));
-        log.info("alias {} now on {} (was {}{})", properties.index().alias(), result.newIndex(), result.oldIndices(),
+        log.info("alias {} now on {} (was {}{})", alias, result.newIndex(), result.oldIndices(),
                 result.oldIndicesDeleted() ? ", deleted" : "");
         exitCode = 0;
     }

@@ -3,23 +3,19 @@ package news.pipeline.publish.reindex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.publish.config.PublishProperties;
-import news.pipeline.publish.consume.BatchContext;
 import news.pipeline.publish.consume.BatchProcessor;
 import news.pipeline.publish.consume.BatchResult;
+import news.pipeline.publish.consume.RetrySettings;
 import news.pipeline.publish.index.IndexManager;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import news.pipeline.publish.metrics.PublishMetrics;
+import news.pipeline.support.failure.TransientFailureException;
+import news.pipeline.support.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Rebuilds the index from the retained (compacted, kept forever) enriched topic into a fresh
@@ -28,8 +24,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>create {@code <prefix><n+1>} from the template with refresh off and no replicas;</li>
- *   <li>read every partition from the beginning, without a consumer group, up to the end offsets
- *       taken at the start, and bulk-index it (same versioning, same dead-lettering as live);</li>
+ *   <li>read every partition from the beginning, without a consumer group ({@link TopicReader}), up to
+ *       the end offsets taken at the start, in batches of {@code max-records}, through the same
+ *       {@link BatchProcessor} as live (same versioning, same dead-lettering); a batch that fails for a
+ *       transient reason is run again after a capped exponential backoff, for as long as it takes;</li>
  *   <li>catch up: re-read to the new end offsets, up to {@code catch-up-rounds} times, until a round
  *       finds nothing new;</li>
  *   <li>restore refresh and replicas, refresh, wait for the primaries;</li>
@@ -51,8 +49,8 @@ public class Reindexer {
     }
 
     public record Options(boolean deleteOldIndex, Listener listener) {
-        public static Options defaults(PublishProperties properties) {
-            return new Options(properties.reindex().deleteOldIndex(), (o, n) -> { });
+        public static Options defaults(ReindexSettings settings) {
+            return new Options(settings.deleteOldIndex(), (o, n) -> { });
         }
     }
 
@@ -60,14 +58,30 @@ public class Reindexer {
             long recordsAfterSwap, BatchResult totals, boolean oldIndicesDeleted, Duration took) {
     }
 
-    private final PublishProperties properties;
     private final IndexManager indexManager;
     private final BatchProcessor processor;
+    private final PublishMetrics metrics;
+    private final ReindexSettings settings;
+    private final RetrySettings retry;
+    private final Map<String, Object> consumerConfig;
+    private final String topic;
+    private final int maxRecords;
 
-    public Reindexer(PublishProperties properties, IndexManager indexManager, BatchProcessor processor) {
-        this.properties = properties;
+    /**
+     * @param consumerConfig Kafka client settings (Boot's consumer properties); {@link TopicReader} drops the group
+     * @param maxRecords     records per batch
+     */
+    public Reindexer(IndexManager indexManager, BatchProcessor processor, PublishMetrics metrics,
+            ReindexSettings settings, RetrySettings retry, Map<String, Object> consumerConfig, String topic,
+            int maxRecords) {
         this.indexManager = indexManager;
         this.processor = processor;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.retry = retry;
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.topic = topic;
+        this.maxRecords = maxRecords;
     }
 
     public Result reindex(Options options) throws IOException {
@@ -75,32 +89,21 @@ public class Reindexer {
         indexManager.putTemplate();
         List<String> oldIndices = indexManager.aliasedIndices();
         String newIndex = indexManager.createNextIndexForLoad();
-        String topic = properties.kafka().topic();
         log.info("reindex of {} into {} started (alias {} stays on {})", topic, newIndex, indexManager.alias(),
                 oldIndices);
         boolean swapped = false;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map((PartitionInfo p) -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            if (partitions.isEmpty()) {
+        try (TopicReader reader = TopicReader.fromBeginning(consumerConfig, topic, "publish-service-reindex",
+                maxRecords, Duration.ofSeconds(30))) {
+            if (reader.partitions().isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " has no partitions (does it exist?)");
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-
-            Progress load = readUntil(consumer, consumer.endOffsets(partitions), newIndex, "load");
+            Progress load = readToEnd(reader, newIndex, "load");
             BatchResult totals = load.result;
             long beforeSwap = load.records;
             int rounds = 0;
-            while (rounds < properties.reindex().catchUpRounds()) {
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                if (reached(consumer, end)) {
-                    break;
-                }
+            while (rounds < settings.catchUpRounds() && !reader.atEnd()) {
                 rounds++;
-                Progress round = readUntil(consumer, end, newIndex, "catch-up " + rounds);
+                Progress round = readToEnd(reader, newIndex, "catch-up " + rounds);
                 totals = totals.plus(round.result);
                 beforeSwap += round.records;
             }
@@ -109,7 +112,7 @@ public class Reindexer {
             indexManager.swapAlias(oldIndices, newIndex);
             swapped = true;
 
-            Progress gap = readUntil(consumer, consumer.endOffsets(partitions), newIndex, "after swap");
+            Progress gap = readToEnd(reader, newIndex, "after swap");
             totals = totals.plus(gap.result);
 
             boolean deleted = false;
@@ -142,77 +145,52 @@ public class Reindexer {
     private record Progress(long records, BatchResult result) {
     }
 
-    private Progress readUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, String index,
-            String phase) {
-        PublishProperties.Batch batchConfig = properties.batch();
-        BatchContext context = new ReindexContext();
-        BatchResult total = BatchResult.empty();
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        long batchBytes = 0;
-        long records = 0;
-        long nextProgress = 10_000;
-        while (!reached(consumer, end)) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(batchConfig.pollTimeout())) {
-                batch.add(record);
-                batchBytes += Math.max(0, record.serializedValueSize());
-            }
-            boolean done = reached(consumer, end);
-            if (!batch.isEmpty() && (done || batch.size() >= batchConfig.maxRecords()
-                    || batchBytes >= batchConfig.maxBytes().toBytes())) {
-                total = total.plus(processor.process(batch, index, false, context));
-                records += batch.size();
-                batch = new ArrayList<>();
-                batchBytes = 0;
-                if (records >= nextProgress) {
-                    log.info("reindex {}: {} records into {}", phase, records, index);
-                    nextProgress += 10_000;
+    /** Reads up to the end offsets of now, in batches of {@code max-records}. */
+    private Progress readToEnd(TopicReader reader, String index, String phase) {
+        List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
+        BatchResult[] total = {BatchResult.empty()};
+        long[] nextProgress = {10_000};
+        long records = reader.readToEnd(settings.readTimeout(), Duration.ofMillis(500), polled -> {
+            pending.addAll(polled);
+            while (pending.size() >= maxRecords) {
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(pending.subList(0, maxRecords));
+                pending.subList(0, maxRecords).clear();
+                total[0] = total[0].plus(processWaitingOutFailures(batch, index));
+                if (total[0].records() >= nextProgress[0]) {
+                    log.info("reindex {}: {} records into {}", phase, total[0].records(), index);
+                    nextProgress[0] += 10_000;
                 }
             }
+        });
+        if (!pending.isEmpty()) {
+            total[0] = total[0].plus(processWaitingOutFailures(pending, index));
         }
-        if (!batch.isEmpty()) {
-            total = total.plus(processor.process(batch, index, false, context));
-            records += batch.size();
-        }
-        log.info("reindex {}: {} records into {} (up to offsets {})", phase, records, index, end);
-        return new Progress(records, total);
+        log.info("reindex {}: {} records into {}", phase, records, index);
+        return new Progress(records, total[0]);
     }
 
-    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (var entry : end.entrySet()) {
-            if (consumer.position(entry.getKey()) < entry.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(properties.kafka().properties());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "publish-service-reindex");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batch().maxRecords());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return config;
-    }
-
-    /** No group to stay in: waiting is sleeping; every partition is ours. */
-    private static final class ReindexContext implements BatchContext {
-        @Override
-        public void await(Duration backoff, String reason) {
+    /** One batch, run again after a backoff for as long as it fails for a transient reason. */
+    private BatchResult processWaitingOutFailures(List<ConsumerRecord<String, byte[]>> batch, String index) {
+        BackOffExecution backOff = retry.backOff().start();
+        int attempt = 0;
+        while (true) {
             try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StopRequestedException();
+                return processor.process(batch, index, false);
+            } catch (TransientFailureException e) {
+                long wait = backOff.nextBackOff();
+                attempt++;
+                metrics.retried();
+                log.warn("{}; retry #{} of the reindex batch in {} ms", e.getMessage(), attempt, wait);
+                metrics.waiting(true);
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("reindex interrupted while waiting to retry", interrupted);
+                } finally {
+                    metrics.waiting(false);
+                }
             }
-        }
-
-        @Override
-        public boolean owns(TopicPartition partition) {
-            return true;
         }
     }
 }

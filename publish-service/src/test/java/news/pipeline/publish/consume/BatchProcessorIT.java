@@ -1,7 +1,6 @@
 package news.pipeline.publish.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import news.pipeline.schemas.serde.AvroSerializer;
 import news.pipeline.testsupport.RealServers;
 import news.stack.Endpoints;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -42,18 +40,6 @@ class BatchProcessorIT {
     private BatchProcessor processor;
     private AvroSerializer<EnrichedArticle> serializer;
     private long nextOffset;
-
-    private final BatchContext context = new BatchContext() {
-        @Override
-        public void await(Duration backoff, String reason) {
-            throw new AssertionError("nothing here should need a retry: " + reason);
-        }
-
-        @Override
-        public boolean owns(TopicPartition partition) {
-            return true;
-        }
-    };
 
     @BeforeAll
     void start(Endpoints servers) {
@@ -94,9 +80,9 @@ class BatchProcessorIT {
         batch.add(raw("mixed-tombstone", null));
         batch.add(record(TestArticles.canceled("mixed-never-indexed", 3)));
 
-        BatchResult result = processor.process(batch, setup.alias, true, context);
+        BatchResult result = processor.process(batch, setup.alias, true);
 
-        assertThat(result).isEqualTo(new BatchResult(10, 5, 1, 0, 1, 3, 0));
+        assertThat(result).isEqualTo(new BatchResult(10, 5, 1, 0, 1, 3));
         setup.es.refresh(setup.alias);
         assertThat(setup.es.countIdsStartingWith(setup.alias, "mixed-")).isEqualTo(5);
         for (int i = 1; i <= 5; i++) {
@@ -106,27 +92,27 @@ class BatchProcessorIT {
         List<ConsumerRecord<String, byte[]>> letters = setup.readDeadLetters(3, Duration.ofSeconds(30));
         assertThat(letters).hasSize(3);
         ConsumerRecord<String, byte[]> idLetter = letterFor(letters, tooLongId);
-        assertThat(header(idLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("action_request_validation_exception");
-        assertThat(header(idLetter, DeadLetterPublisher.REASON)).contains("is too long, must be no longer than 512 bytes");
-        assertThat(header(idLetter, DeadLetterPublisher.STATUS)).isEqualTo("400");
-        assertThat(header(idLetter, DeadLetterPublisher.STAGE)).isEqualTo("index");
+        assertThat(header(idLetter, DeadLetterWriter.ERROR_TYPE)).isEqualTo("action_request_validation_exception");
+        assertThat(header(idLetter, DeadLetterWriter.REASON)).contains("is too long, must be no longer than 512 bytes");
+        assertThat(header(idLetter, DeadLetterWriter.STATUS)).isEqualTo("400");
+        assertThat(header(idLetter, DeadLetterWriter.STAGE)).isEqualTo("index");
         assertThat(idLetter.value()).isEqualTo(tooLongId.value());
         assertThat(idLetter.key()).isEqualTo(longId);
 
         ConsumerRecord<String, byte[]> dateLetter = letterFor(letters, unparseableDate);
-        assertThat(header(dateLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("document_parsing_exception");
-        assertThat(header(dateLetter, DeadLetterPublisher.REASON)).contains("related.publishedAt");
-        assertThat(header(dateLetter, DeadLetterPublisher.ARTICLE_ID)).isEqualTo("mixed-bad-date");
-        assertThat(header(dateLetter, DeadLetterPublisher.ARTICLE_VERSION)).isEqualTo("1");
-        assertThat(header(dateLetter, DeadLetterPublisher.ORIGINAL_TOPIC)).isEqualTo(setup.topic);
-        assertThat(header(dateLetter, DeadLetterPublisher.ORIGINAL_OFFSET))
+        assertThat(header(dateLetter, DeadLetterWriter.ERROR_TYPE)).isEqualTo("document_parsing_exception");
+        assertThat(header(dateLetter, DeadLetterWriter.REASON)).contains("related.publishedAt");
+        assertThat(header(dateLetter, DeadLetterWriter.ARTICLE_ID)).isEqualTo("mixed-bad-date");
+        assertThat(header(dateLetter, DeadLetterWriter.ARTICLE_VERSION)).isEqualTo("1");
+        assertThat(header(dateLetter, DeadLetterWriter.ORIGINAL_TOPIC)).isEqualTo(setup.topic);
+        assertThat(header(dateLetter, DeadLetterWriter.ORIGINAL_OFFSET))
                 .isEqualTo(Long.toString(unparseableDate.offset()));
         assertThat(header(dateLetter, "trace-id")).isEqualTo("kept");
 
         ConsumerRecord<String, byte[]> garbageLetter = letterFor(letters, garbage);
-        assertThat(header(garbageLetter, DeadLetterPublisher.ERROR_TYPE)).isEqualTo("undecodable");
-        assertThat(header(garbageLetter, DeadLetterPublisher.REASON)).contains("magic byte");
-        assertThat(header(garbageLetter, DeadLetterPublisher.STAGE)).isEqualTo("deserialize");
+        assertThat(header(garbageLetter, DeadLetterWriter.ERROR_TYPE)).isEqualTo("undecodable");
+        assertThat(header(garbageLetter, DeadLetterWriter.REASON)).contains("magic byte");
+        assertThat(header(garbageLetter, DeadLetterWriter.STAGE)).isEqualTo("deserialize");
         assertThat(garbageLetter.value()).isEqualTo(garbage.value());
     }
 
@@ -137,12 +123,12 @@ class BatchProcessorIT {
             batch.add(record(TestArticles.article("replay-" + i, 5)));
         }
         batch.add(record(TestArticles.canceled("replay-killed", 2)));
-        assertThat(processor.process(batch, setup.alias, true, context)).isEqualTo(new BatchResult(5, 4, 1, 0, 0, 0, 0));
+        assertThat(processor.process(batch, setup.alias, true)).isEqualTo(new BatchResult(5, 4, 1, 0, 0, 0));
         Map<String, String> before = snapshot(4);
 
-        BatchResult replay = processor.process(batch, setup.alias, true, context);
+        BatchResult replay = processor.process(batch, setup.alias, true);
 
-        assertThat(replay).isEqualTo(new BatchResult(5, 0, 0, 5, 0, 0, 0));
+        assertThat(replay).isEqualTo(new BatchResult(5, 0, 0, 5, 0, 0));
         assertThat(snapshot(4)).isEqualTo(before);
         assertThat(setup.es.doc(setup.alias, "replay-killed")).isNull();
     }
@@ -172,7 +158,7 @@ class BatchProcessorIT {
     private static ConsumerRecord<String, byte[]> letterFor(List<ConsumerRecord<String, byte[]>> letters,
             ConsumerRecord<String, byte[]> original) {
         return letters.stream()
-                .filter(l -> Long.toString(original.offset()).equals(header(l, DeadLetterPublisher.ORIGINAL_OFFSET)))
+                .filter(l -> Long.toString(original.offset()).equals(header(l, DeadLetterWriter.ORIGINAL_OFFSET)))
                 .findFirst().orElseThrow(() -> new AssertionError("no dead letter for offset " + original.offset()));
     }
 

@@ -46,7 +46,7 @@ class ElasticsearchOutageIT {
                     "publish.batch.max-records", "10",
                     "publish.retry.max-backoff", "1s"));
             PublishMetrics metrics = app.getBean("livePublishMetrics", PublishMetrics.class);
-            LivePublisher publisher = app.getBean(LivePublisher.class);
+            EnrichedArticlesListener publisher = app.getBean(EnrichedArticlesListener.class);
             ElasticsearchHealthIndicator health = app.getBean(ElasticsearchHealthIndicator.class);
             setup.awaitIndexReady(es);
 
@@ -89,7 +89,7 @@ class ElasticsearchOutageIT {
 
             // the consumer has records it cannot index: it waits, paused, and commits nothing more
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> publisher.state() == LivePublisher.State.WAITING_TO_RETRY && metrics.retryCount() >= 3);
+                    .until(() -> publisher.state() == EnrichedArticlesListener.State.WAITING_TO_RETRY && metrics.retryCount() >= 3);
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
             long committedWhileDown = setup.committedOffsets();
             long end = setup.endOffsets();
@@ -97,7 +97,7 @@ class ElasticsearchOutageIT {
             assertThat(committedWhileDown).isLessThan(end);
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> setup.committedOffsets() == committedWhileDown
-                            && publisher.state() == LivePublisher.State.WAITING_TO_RETRY);
+                            && publisher.state() == EnrichedArticlesListener.State.WAITING_TO_RETRY);
 
             node.start();
 
@@ -114,7 +114,7 @@ class ElasticsearchOutageIT {
             }
             assertThat(indexed).isEqualTo(expected);
             assertThat(metrics.deadLetteredCount()).isZero();
-            assertThat(publisher.state()).isEqualTo(LivePublisher.State.RUNNING);
+            assertThat(publisher.state()).isEqualTo(EnrichedArticlesListener.State.RUNNING);
             await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
         }
     }

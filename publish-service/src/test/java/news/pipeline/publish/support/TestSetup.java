@@ -10,24 +10,18 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.publish.PublishServiceApplication;
-import news.pipeline.publish.config.PublishProperties;
-import news.pipeline.schemas.serde.AvroSerializer;
+import news.pipeline.publish.index.IndexSettings;
+import news.pipeline.schemas.topics.TopicSpec;
+import news.pipeline.schemas.topics.Topics;
+import news.pipeline.support.kafka.PipelineTopics;
+import news.pipeline.testsupport.TopicClient;
 import news.stack.Endpoints;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,10 +39,14 @@ public final class TestSetup implements AutoCloseable {
     public final String alias;
     public final String indexPrefix;
     public final String templateName;
+    /** The raw topics exist too (the service provisions every pipeline topic): under the test's names as well. */
+    public final String rawTopic;
+    public final String rawDeadLetterTopic;
     public final Es es;
+    public final TopicClient topics;
+    private final TopicSpec<EnrichedArticle> enriched;
+    private final TopicSpec<byte[]> deadLetters;
     private final Admin admin;
-    private KafkaProducer<String, EnrichedArticle> producer;
-    private KafkaProducer<String, byte[]> rawProducer;
     private final List<ConfigurableApplicationContext> apps = new ArrayList<>();
 
     private TestSetup(Endpoints servers, String name) {
@@ -56,11 +54,17 @@ public final class TestSetup implements AutoCloseable {
         this.prefix = "pubtest-" + name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 6);
         this.topic = prefix + ".articles.enriched";
         this.deadLetterTopic = prefix + ".articles.enriched.dlt";
+        this.rawTopic = prefix + ".articles.raw";
+        this.rawDeadLetterTopic = prefix + ".articles.raw.dlt";
         this.groupId = prefix + "-publish";
         this.alias = prefix + "-articles";
         this.indexPrefix = prefix + "-articles-v";
         this.templateName = prefix + "-articles-template";
         this.es = new Es(servers.elasticsearchUrl());
+        this.topics = new TopicClient(servers);
+        this.enriched = topics.create(Topics.ENRICHED_ARTICLES, topic);
+        this.deadLetters = topics.create(Topics.ENRICHED_ARTICLES_DLT, deadLetterTopic);
+        // committed and end offsets of the group, and clean-up: what TopicClient does not do
         this.admin = Admin.create(Map.of("bootstrap.servers", servers.kafkaBootstrapServers()));
     }
 
@@ -72,15 +76,17 @@ public final class TestSetup implements AutoCloseable {
     public Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
         p.put("publish.elasticsearch.url", servers.elasticsearchUrl());
-        p.put("publish.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
-        p.put("publish.kafka.schema-registry-url", servers.schemaRegistryUrl());
-        p.put("publish.kafka.topic", topic);
-        p.put("publish.kafka.dead-letter-topic", deadLetterTopic);
-        p.put("publish.kafka.group-id", groupId);
+        p.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
+        p.put("pipeline.schema-registry.url", servers.schemaRegistryUrl());
+        p.put("pipeline.topics.enriched", topic);
+        p.put("pipeline.topics.enriched-dlt", deadLetterTopic);
+        p.put("pipeline.topics.raw", rawTopic);
+        p.put("pipeline.topics.raw-dlt", rawDeadLetterTopic);
+        p.put("spring.kafka.consumer.group-id", groupId);
         p.put("publish.index.alias", alias);
         p.put("publish.index.index-prefix", indexPrefix);
         p.put("publish.index.template-name", templateName);
-        p.put("publish.batch.linger", "100ms");
+        p.put("spring.kafka.consumer.fetch-max-wait", "100ms");
         p.put("publish.retry.initial-backoff", "100ms");
         p.put("publish.retry.max-backoff", "1s");
         p.put("spring.main.web-application-type", "none");
@@ -99,10 +105,11 @@ public final class TestSetup implements AutoCloseable {
         String[] args = arguments(overrides);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PublishServiceApplication.class).run(args);
         apps.add(app);
-        PublishProperties bound = app.getBean(PublishProperties.class);
-        if (!bound.index().alias().equals(alias) || !bound.kafka().topic().equals(topic)) {
+        IndexSettings index = app.getBean(IndexSettings.class);
+        PipelineTopics bound = app.getBean(PipelineTopics.class);
+        if (!index.alias().equals(alias) || !bound.enriched().equals(topic) || !bound.enrichedDlt().equals(deadLetterTopic)) {
             app.close();
-            throw new IllegalStateException("the test's names did not reach the service: " + bound);
+            throw new IllegalStateException("the test's names did not reach the service: " + index + " " + bound);
         }
         return app;
     }
@@ -129,72 +136,21 @@ public final class TestSetup implements AutoCloseable {
 
     // ---- Kafka ----
 
-    public synchronized KafkaProducer<String, EnrichedArticle> producer() {
-        if (producer == null) {
-            AvroSerializer<EnrichedArticle> serializer = new AvroSerializer<>();
-            serializer.configure(Map.of("schema.registry.url", servers.schemaRegistryUrl()), false);
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), serializer);
-        }
-        return producer;
-    }
-
-    public synchronized KafkaProducer<String, byte[]> rawProducer() {
-        if (rawProducer == null) {
-            rawProducer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        }
-        return rawProducer;
-    }
-
-    /** Sends the articles (key = id) and waits for every acknowledgement. */
+    /** Sends the articles (key = id), each acknowledged before the next. */
     public void send(EnrichedArticle... articles) {
-        try {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (EnrichedArticle a : articles) {
-                sent.add(producer().send(new ProducerRecord<>(topic, a.getId(), a)));
-            }
-            producer().flush();
-            for (var f : sent) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + topic, e);
+        for (EnrichedArticle a : articles) {
+            topics.send(enriched, a.getId(), a);
         }
     }
 
+    /** Sends bytes as they are (null: a tombstone). */
     public void sendRaw(String key, byte[] value) {
-        try {
-            rawProducer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + topic, e);
-        }
+        topics.sendBytes(topic, key, value, null);
     }
 
     /** Reads the dead-letter topic from the beginning until {@code count} records or the timeout. */
     public List<ConsumerRecord<String, byte[]>> readDeadLetters(int count, Duration timeout) {
-        return readAll(deadLetterTopic, count, timeout);
-    }
-
-    public List<ConsumerRecord<String, byte[]>> readAll(String topicName, int count, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        // assigned, not subscribed: no consumer group is left behind on the shared broker
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = c.partitionsFor(topicName, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < count && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        return out;
+        return topics.read(deadLetters, count, timeout);
     }
 
     /** Sum over partitions of the consumer group's committed offsets on the topic. */
@@ -234,12 +190,7 @@ public final class TestSetup implements AutoCloseable {
         for (ConfigurableApplicationContext app : apps) {
             app.close();
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
-        if (rawProducer != null) {
-            rawProducer.close(Duration.ofSeconds(5));
-        }
+        topics.close();
         try {
             // destructive wildcards are refused (action.destructive_requires_name): delete by name
             var resolved = es.get("/_resolve/index/" + indexPrefix + "*").body();
@@ -251,7 +202,7 @@ public final class TestSetup implements AutoCloseable {
             System.err.println("cleanup of " + prefix + " indices failed: " + e);
         }
         try {
-            admin.deleteTopics(List.of(topic, deadLetterTopic)).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(List.of(topic, deadLetterTopic, rawTopic, rawDeadLetterTopic)).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // a topic that was never created
         }

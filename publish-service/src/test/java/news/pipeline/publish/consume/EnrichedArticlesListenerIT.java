@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /** The running service end to end: Kafka topic in, alias out, offsets committed, health and metrics served. */
 @RealServers
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LivePublisherIT {
+class EnrichedArticlesListenerIT {
 
     private TestSetup setup;
     private Es es;
@@ -105,7 +105,7 @@ class LivePublisherIT {
     }
 
     @Test
-    void aRecordThatIsNotAnArticleIsDeadLetteredAndTheLoopGoesOn() {
+    void aRecordThatIsNotAnArticleIsDeadLetteredAndConsumptionGoesOn() {
         setup.sendRaw("poison-1", "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
         setup.send(TestArticles.article("after-poison", 1));
 
@@ -114,7 +114,7 @@ class LivePublisherIT {
         List<ConsumerRecord<String, byte[]>> letters = setup.readDeadLetters(1, Duration.ofSeconds(30));
         assertThat(letters).anySatisfy(l -> {
             assertThat(l.key()).isEqualTo("poison-1");
-            assertThat(new String(l.headers().lastHeader(DeadLetterPublisher.ERROR_TYPE).value(), StandardCharsets.UTF_8))
+            assertThat(new String(l.headers().lastHeader(DeadLetterWriter.ERROR_TYPE).value(), StandardCharsets.UTF_8))
                     .isEqualTo("undecodable");
         });
     }
