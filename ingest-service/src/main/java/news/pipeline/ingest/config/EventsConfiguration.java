@@ -13,6 +13,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The event side, in order before the web server opens: the topics exist (service-support), the article
@@ -31,6 +32,16 @@ public class EventsConfiguration {
         new RawTopicStateLoader(kafka.buildConsumerProperties(), registry.config(), topics.rawArticles(),
                 settings.startupTimeout()).load(store);
         return store;
+    }
+
+    /**
+     * Replaces Spring Kafka's logging listener, which logs every failed send at ERROR with the whole article:
+     * a failure here is expected (broker or registry down) and already one line in ProblemHandler's log.
+     */
+    @Bean
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        return new ProducerListener<>() {
+        };
     }
 
     /** Depends on the state store so that nothing can be sent before the state is rebuilt. */
