@@ -115,8 +115,7 @@ public class EnrichedArticlesListener implements RetryListener {
         metrics.waiting(true);
         if (!retrying) {
             retrying = true;
-            log.info("consumption paused on {} partitions until the batch of {} records is safe",
-                    records.partitions().size(), records.count());
+            log.info("consumption paused until the batch of {} records is safe", records.count());
         }
         if (Failures.isTransient(failure) || attempt > 1) {
             log.warn("{}; retry #{} in {} ms, offsets not committed", reason, attempt, retry.waitBefore(attempt).toMillis());
