@@ -44,7 +44,7 @@ public record BenchmarkOptions(
               --backfill-batch B    articles per POST /batch in the backfill phase (default 500, ingest's
                                     limit; 0 skips the phase)
               --service-env K=V     extra environment for the three services (repeatable), e.g.
-                                    --service-env PUBLISH_BATCH_LINGER=50ms to try a tuning
+                                    --service-env SPRING_KAFKA_CONSUMER_FETCH_MAX_WAIT=50ms to try a tuning
               --run-tag TAG         names of this run's topics, index and groups (default: timestamp)
               --keep                keep the run's topics, indices and registry subjects afterwards
             """;

@@ -13,13 +13,13 @@ class BenchmarkOptionsTest {
     @Test
     void parsesTheCommandLine() {
         BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--articles", "100", "--concurrency", "4", "--seed", "9",
-                "--out", "x/y.json", "--run-tag", "Smoke1", "--service-env", "PUBLISH_BATCH_LINGER=50ms"});
+                "--out", "x/y.json", "--run-tag", "Smoke1", "--service-env", "SPRING_KAFKA_CONSUMER_FETCH_MAX_WAIT=50ms"});
         assertThat(o.articles()).isEqualTo(100);
         assertThat(o.concurrency()).isEqualTo(4);
         assertThat(o.seed()).isEqualTo(9);
         assertThat(o.warmup()).isEqualTo(20);
         assertThat(o.runTag()).isEqualTo("smoke1");
-        assertThat(o.serviceEnv()).containsEntry("PUBLISH_BATCH_LINGER", "50ms");
+        assertThat(o.serviceEnv()).containsEntry("SPRING_KAFKA_CONSUMER_FETCH_MAX_WAIT", "50ms");
         assertThat(o.alias()).isEqualTo("bench-smoke1-articles");
         assertThat(o.rawTopic()).isEqualTo("bench.smoke1.articles.raw");
     }
@@ -56,11 +56,11 @@ class BenchmarkOptionsTest {
     @Test
     void aTuningGivenAsSpringJsonIsMergedIntoTheRunsOwnSettings() throws Exception {
         BenchmarkOptions o = BenchmarkOptions.parse(new String[] {"--run-tag", "t", "--service-env",
-                "SPRING_APPLICATION_JSON={\"publish\":{\"batch\":{\"linger\":\"50ms\"},\"index\":{\"refresh-interval\":\"500ms\"}}}",
+                "SPRING_APPLICATION_JSON={\"publish\":{\"batch\":{\"max-records\":\"1000\"},\"index\":{\"refresh-interval\":\"500ms\"}}}",
                 "--service-env", "ENRICH_MAX_ATTEMPTS=2"});
         Map<String, String> env = BenchmarkMain.serviceEnvironment(o);
         JsonNode json = new ObjectMapper().readTree(env.get("SPRING_APPLICATION_JSON"));
-        assertThat(json.at("/publish/batch/linger").asText()).isEqualTo("50ms");
+        assertThat(json.at("/publish/batch/max-records").asText()).isEqualTo("1000");
         assertThat(json.at("/publish/index/refresh-interval").asText()).isEqualTo("500ms");
         assertThat(json.at("/publish/index/alias").asText()).isEqualTo("bench-t-articles");
         assertThat(json.at("/ingest/feeds/wire-en/burst").asLong()).isEqualTo(1_000_000_000L);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Provides real servers to integration tests, started once for the whole test JVM.
+ * Provides real servers to integration tests, started once for the whole test JVM, as {@link Endpoints}
+ * and as a {@link TopicClient} (parameters of a test method, or {@link #endpoints()} / {@link #topicClient()}).
  *
  * <p>{@code stack.mode} (system property or {@code STACK_MODE}) chooses how: {@code local} uses the
  * local stack of processes — reusing one already running on the configured ports (as CI and
@@ -26,6 +27,7 @@ public final class RealServersExtension implements BeforeAllCallback, ParameterR
 
     private static Endpoints endpoints;
     private static AutoCloseable servers;
+    private static TopicClient topicClient;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -85,7 +87,19 @@ public final class RealServersExtension implements BeforeAllCallback, ParameterR
         }
     }
 
+    /** One {@link TopicClient} on the real servers for the whole test JVM; closed with them. */
+    public static synchronized TopicClient topicClient() {
+        if (topicClient == null) {
+            topicClient = new TopicClient(endpoints());
+        }
+        return topicClient;
+    }
+
     private static synchronized void stop() {
+        if (topicClient != null) {
+            topicClient.close();
+            topicClient = null;
+        }
         if (servers != null) {
             try {
                 servers.close();
@@ -98,11 +112,12 @@ public final class RealServersExtension implements BeforeAllCallback, ParameterR
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == Endpoints.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Endpoints.class || type == TopicClient.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return endpoints();
+        return parameterContext.getParameter().getType() == TopicClient.class ? topicClient() : endpoints();
     }
 }

@@ -72,7 +72,7 @@ public final class Bottleneck {
         double enrich = s.rawToEnriched().mean();
         double publish = s.enrichedToSearchable().mean();
         if (publish >= enrich && publish >= ingest) {
-            return String.format(Locale.ROOT, "enriched→searchable (%.0f ms: publish batch linger, bulk, refresh)", publish);
+            return String.format(Locale.ROOT, "enriched→searchable (%.0f ms: publish fetch wait, bulk, refresh)", publish);
         }
         if (enrich >= ingest) {
             return String.format(Locale.ROOT, "raw→enriched (%.0f ms)", enrich);

@@ -44,14 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EnrichServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class EnrichStreamIT {
 
-    private final TopicClient kafka = new TopicClient(RealServersExtension.endpoints());
+    private final TopicClient kafka = RealServersExtension.topicClient();
 
-    @org.junit.jupiter.api.AfterEach
-    void closeKafka() {
-        kafka.close();
-    }
-
-    private org.apache.kafka.clients.producer.RecordMetadata send(news.pipeline.events.RawArticle article) {
+    private RecordMetadata send(RawArticle article) {
         return kafka.send(Topics.RAW_ARTICLES.named(RAW), article.getId(), article);
     }
 

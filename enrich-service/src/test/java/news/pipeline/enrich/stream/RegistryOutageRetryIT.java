@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import news.pipeline.enrich.EnrichServiceApplication;
 import news.pipeline.enrich.SeedArticle;
+import news.pipeline.events.RawArticle;
 import news.pipeline.schemas.topics.Topics;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.TopicClient;
 import news.pipeline.testsupport.RealServersExtension;
 import news.stack.Endpoints;
 import org.junit.jupiter.api.AfterAll;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,14 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EnrichServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class RegistryOutageRetryIT {
 
-    private final TopicClient kafka = new TopicClient(RealServersExtension.endpoints());
+    private final TopicClient kafka = RealServersExtension.topicClient();
 
-    @org.junit.jupiter.api.AfterEach
-    void closeKafka() {
-        kafka.close();
-    }
-
-    private org.apache.kafka.clients.producer.RecordMetadata send(news.pipeline.events.RawArticle article) {
+    private RecordMetadata send(RawArticle article) {
         return kafka.send(Topics.RAW_ARTICLES.named(RAW), article.getId(), article);
     }
 

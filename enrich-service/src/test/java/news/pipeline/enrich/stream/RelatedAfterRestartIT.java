@@ -15,6 +15,7 @@ import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
 import news.pipeline.testsupport.TopicClient;
 import news.stack.Endpoints;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,14 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 @RealServers
 class RelatedAfterRestartIT {
 
-    private final TopicClient kafka = new TopicClient(RealServersExtension.endpoints());
+    private final TopicClient kafka = RealServersExtension.topicClient();
 
-    @org.junit.jupiter.api.AfterEach
-    void closeKafka() {
-        kafka.close();
-    }
-
-    private org.apache.kafka.clients.producer.RecordMetadata send(news.pipeline.events.RawArticle article) {
+    private RecordMetadata send(RawArticle article) {
         return kafka.send(Topics.RAW_ARTICLES.named(RAW), article.getId(), article);
     }
 

@@ -5,20 +5,18 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import news.stack.StackConfig;
-import news.stack.Watchdog;
+import news.stack.JavaProcess;
 
 /**
  * A Kafka broker of the test's own, in a separate JVM, on free ports: the local stack's broker
  * distribution ({@code local-stack/kafka-broker/target/dist}) started the way the launcher starts it,
- * under the launcher's {@link Watchdog} so it dies with the test JVM whatever happens. The test can
+ * under the launcher's watchdog ({@link JavaProcess}) so it dies with the test JVM whatever happens. The test can
  * stop it (SIGTERM, like a crash of the broker host) and start it again on the same ports and data,
  * without touching the shared stack other tests use.
  */
@@ -93,23 +91,14 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " is missing: build it with ./mvnw -q -DskipTests package -pl local-stack/kafka-broker -am");
         }
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dstack.watch-parent=true",
-                "-cp", launcherLocation() + java.io.File.pathSeparator + lib.resolve("*"),
-                Watchdog.class.getName(),
-                "news.stack.kafka.KafkaBrokerMain",
-                "--data", dataDir.resolve("kafka").toString(),
-                "--host", "127.0.0.1",
-                "--port", Integer.toString(port),
-                "--controller-port", Integer.toString(controllerPort));
-        try {
-            // stdin stays a pipe to this JVM: the watchdog ends the broker when the test JVM ends
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the test broker", e);
-        }
+        // attached: the watchdog ends the broker when the test JVM ends
+        process = JavaProcess.of("news.stack.kafka.KafkaBrokerMain")
+                .classpath(lib.resolve("*").toString())
+                .jvmArgs("-Xms128m", "-Xmx384m", "-XX:+UseSerialGC")
+                .args("--data", dataDir.resolve("kafka").toString(), "--host", "127.0.0.1",
+                        "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort))
+                .logTo(log, false)
+                .start();
         await("test broker ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -119,13 +108,6 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
                 });
     }
 
-    private static String launcherLocation() {
-        try {
-            return Path.of(Watchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -2,24 +2,21 @@ package news.pipeline.publish.support;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import news.stack.Watchdog;
+import news.stack.JavaProcess;
 
 /**
  * An Elasticsearch node of this test's own, in its own JVM (the local stack's node distribution),
  * on free ports and a temporary home, so a test can stop and start it without touching the shared
- * node. It runs under the launcher's {@link Watchdog}: it exits if this test JVM dies.
+ * node. It runs under the launcher's watchdog ({@link JavaProcess}): it exits if this test JVM dies.
  */
 public final class ElasticsearchNodeProcess implements AutoCloseable {
 
@@ -70,22 +67,19 @@ public final class ElasticsearchNodeProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = String.join(File.pathSeparator, watchdogLocation(), lib.resolve("*").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-Dstack.watch-parent=true", "-cp", classpath,
-                Watchdog.class.getName(), "news.stack.elasticsearch.ElasticsearchNodeMain",
-                "--home", home.toString(), "--http-port", Integer.toString(httpPort),
-                "--transport-port", Integer.toString(transportPort), "--cluster-name", "publish-outage-test"));
         try {
             Files.createDirectories(home);
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile()))
-                    .start(); // stdin stays a pipe: the watchdog ends the node when this JVM goes away
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // attached: the watchdog ends the node when this JVM goes away
+        process = JavaProcess.of("news.stack.elasticsearch.ElasticsearchNodeMain")
+                .classpath(lib.resolve("*").toString())
+                .jvmArgs("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED")
+                .args("--home", home.toString(), "--http-port", Integer.toString(httpPort),
+                        "--transport-port", Integer.toString(transportPort), "--cluster-name", "publish-outage-test")
+                .logTo(home.resolve("node.log"), true)
+                .start();
         Es es = new Es(url());
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .failFast("the node exited; see " + home.resolve("node.log"), () -> !process.isAlive())
@@ -118,13 +112,6 @@ public final class ElasticsearchNodeProcess implements AutoCloseable {
         }
     }
 
-    private static String watchdogLocation() {
-        try {
-            return Path.of(Watchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Path repoRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
