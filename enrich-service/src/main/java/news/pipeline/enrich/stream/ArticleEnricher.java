@@ -25,6 +25,7 @@ import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
 import news.pipeline.support.failure.Failures;
 import news.pipeline.support.failure.PoisonRecordException;
+import news.pipeline.support.failure.RecordFailure;
 import news.pipeline.support.failure.TransientFailureException;
 
 /**
@@ -134,7 +135,7 @@ public class ArticleEnricher {
         Timer.Sample sample = Timer.start(meters);
         try {
             return work.get();
-        } catch (PoisonRecordException | TransientFailureException e) {
+        } catch (RecordFailure e) {
             throw e;
         } catch (RuntimeException e) {
             if (Failures.isTransient(e)) {

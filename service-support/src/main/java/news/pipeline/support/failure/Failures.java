@@ -45,12 +45,8 @@ public final class Failures {
 
     /** Where it failed: the stage our own exceptions name, else {@code otherwise}. */
     public static String stage(Throwable failure, String otherwise) {
-        PoisonRecordException poison = find(failure, PoisonRecordException.class);
-        if (poison != null) {
-            return poison.stage();
-        }
-        TransientFailureException transientFailure = find(failure, TransientFailureException.class);
-        return transientFailure != null ? transientFailure.stage() : otherwise;
+        RecordFailure ours = find(failure, RecordFailure.class);
+        return ours != null ? ours.stage() : otherwise;
     }
 
     /**
@@ -58,10 +54,7 @@ public final class Failures {
      * of the root cause; at most {@code max} characters.
      */
     public static String reason(Throwable failure, int max) {
-        Throwable chosen = find(failure, PoisonRecordException.class);
-        if (chosen == null) {
-            chosen = find(failure, TransientFailureException.class);
-        }
+        Throwable chosen = find(failure, RecordFailure.class);
         if (chosen == null) {
             chosen = failure;
             while (chosen.getCause() != null && chosen.getCause() != chosen) {

@@ -2,19 +2,11 @@ package news.pipeline.support.failure;
 
 /**
  * A record that will fail however often it is tried (not decodable, invalid, refused for good): it goes
- * to the dead-letter topic at once. {@code stage} says where it failed (deserialize, validate, enrich,
- * index, …) and travels with the dead letter.
+ * to the dead-letter topic at once.
  */
-public class PoisonRecordException extends RuntimeException {
-
-    private final String stage;
+public final class PoisonRecordException extends RecordFailure {
 
     public PoisonRecordException(String stage, String message, Throwable cause) {
-        super(message, cause);
-        this.stage = stage;
-    }
-
-    public String stage() {
-        return stage;
+        super(stage, message, cause);
     }
 }
