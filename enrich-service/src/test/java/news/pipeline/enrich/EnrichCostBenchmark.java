@@ -27,7 +27,6 @@ import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.events.AudioRef;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
@@ -65,19 +64,17 @@ public final class EnrichCostBenchmark {
 
     public static void main(String[] args) throws IOException {
         if (Arrays.asList(args).contains("--help")) {
-            System.out.println("usage: EnrichCostBenchmark [--held N,N,...] [--measure M] [--seed S] [--refresh-ms MS]");
+            System.out.println("usage: EnrichCostBenchmark [--held N,N,...] [--measure M] [--seed S]");
             return;
         }
         List<Integer> held = List.of(1_000, 10_000, 100_000);
         int measure = 500;
         long seed = 42;
-        Duration refresh = RelatedSettings.DEFAULT_REFRESH_INTERVAL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--held" -> held = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
                 case "--measure" -> measure = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--refresh-ms" -> refresh = Duration.ofMillis(Long.parseLong(args[++i]));
                 default -> {
                     System.err.println("unknown option " + args[i] + " (see --help)");
                     System.exit(2);
@@ -91,7 +88,7 @@ public final class EnrichCostBenchmark {
                 "p50 thread ms", "p99 thread ms");
         for (int size : held) {
             Random random = new Random(seed);
-            try (RelatedIndex related = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults().withRefreshInterval(refresh));
+            try (RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
                     AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 20_971_520,
                             Duration.ofSeconds(3), 150))) {
                 ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200),
@@ -105,7 +102,6 @@ public final class EnrichCostBenchmark {
                             .setDetectedLanguage(raw.getLanguage()).setWordCount(0).setReadingTimeSeconds(0)
                             .setEnrichedAt(raw.getReceivedAt()).setEnrichmentVersion("bench").build());
                 }
-                related.refresh();
                 double loadMicros = size == 0 ? 0 : (processCpuNanos() - loadStart) / 1e3 / size;
                 for (int i = 0; i < (size == held.getFirst() ? WARM_UP_FIRST : WARM_UP); i++) { // JIT, not counted
                     enricher.enrich(sentences.article("warm-" + i, random));

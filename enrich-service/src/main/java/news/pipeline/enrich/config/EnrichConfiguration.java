@@ -2,9 +2,6 @@ package news.pipeline.enrich.config;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import news.pipeline.enrich.audio.AudioEnricher;
 import news.pipeline.enrich.audio.AudioSettings;
@@ -22,9 +19,6 @@ import news.pipeline.support.kafka.PipelineTopics;
 import news.pipeline.support.kafka.ProvisionedTopics;
 import news.pipeline.support.kafka.ValueDecoder;
 import news.pipeline.support.registry.SchemaRegistrySettings;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -67,19 +61,7 @@ public class EnrichConfiguration {
     RelatedIndex relatedIndex(EnrichProperties properties, ProvisionedTopics provisioned, PipelineTopics topics,
             SchemaRegistrySettings registry, KafkaProperties kafka, MeterRegistry meters) {
         EnrichProperties.Related r = properties.related();
-        Directory directory;
-        try {
-            if (r.indexDir() == null || r.indexDir().toString().isBlank()) {
-                directory = new ByteBuffersDirectory();
-            } else {
-                Files.createDirectories(r.indexDir());
-                directory = FSDirectory.open(r.indexDir());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open related index directory " + r.indexDir(), e);
-        }
-        RelatedIndex index = new RelatedIndex(directory, new RelatedSettings(r.maxResults(), r.halfLifeDays(),
-                r.minScore(), r.refreshInterval()));
+        RelatedIndex index = new RelatedIndex(new RelatedSettings(r.maxResults(), r.halfLifeDays(), r.minScore()));
         RelatedIndexRebuilder.rebuild(kafka.buildConsumerProperties(), topics.enrichedArticles(), registry.config(),
                 index, r.rebuildTimeout());
         Gauge.builder("enrich.related.index.size", index, RelatedIndex::size)

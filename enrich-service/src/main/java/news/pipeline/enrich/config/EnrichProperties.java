@@ -30,9 +30,8 @@ public record EnrichProperties(
             double similarMinVote) {
     }
 
-    /** {@code indexDir}: empty for an in-memory index (rebuilt from Kafka at start-up either way). */
-    public record Related(int maxResults, double halfLifeDays, double minScore, Duration refreshInterval,
-            Path indexDir, Duration rebuildTimeout) {
+    /** The related index is held in memory and rebuilt from the enriched topic at start-up, within {@code rebuildTimeout}. */
+    public record Related(int maxResults, double halfLifeDays, double minScore, Duration rebuildTimeout) {
     }
 
     /** {@code mediaDir}: empty for none. */

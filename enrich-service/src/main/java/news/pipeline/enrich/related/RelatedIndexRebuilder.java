@@ -50,7 +50,6 @@ public final class RelatedIndexRebuilder {
             log.warn("related index: rebuild from {} stopped after {} ms ({}); continuing with a partial index",
                     topic.name(), timeout.toMillis(), e.getMessage());
         }
-        index.refresh(); // the first query after start-up sees the whole rebuilt index
         Result result = new Result(records, index.size(), skipped, (System.nanoTime() - started) / 1_000_000);
         log.info("related index rebuilt from {}: {} records read, {} articles indexed, {} skipped, {} ms", topic.name(),
                 result.records(), result.indexed(), result.skipped(), result.millis());

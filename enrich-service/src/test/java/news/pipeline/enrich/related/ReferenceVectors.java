@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The relevance of two texts computed the plain way, as the related index once did: each text
  * analysed into a map of folded words and shingles (stop words out, 1 + ln tf) and the cosine of the
- * two maps. The oracle for {@link RelatedQuery}'s merge of sorted term lists with stored norms.
+ * two maps. The oracle for the index's merge of sorted term-id arrays.
  */
 final class ReferenceVectors {
 
@@ -19,7 +19,7 @@ final class ReferenceVectors {
 
     static Map<String, Double> vector(String text) {
         Map<String, Integer> counts = new HashMap<>();
-        try (TokenStream stream = new FoldingAnalyzer().tokenStream(RelatedIndex.TEXT, text)) {
+        try (TokenStream stream = new FoldingAnalyzer().tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

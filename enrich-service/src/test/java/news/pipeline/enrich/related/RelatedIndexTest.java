@@ -1,9 +1,7 @@
 package news.pipeline.enrich.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import news.pipeline.enrich.SeedArticle;
@@ -12,7 +10,6 @@ import news.pipeline.events.CategorySource;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +17,7 @@ class RelatedIndexTest {
 
     static final Instant T0 = Instant.parse("2019-12-25T03:15:00Z");
 
-    /** Every change visible to the next query: these tests are about scores, not staleness. */
-    final RelatedIndex index = new RelatedIndex(new ByteBuffersDirectory(),
-            RelatedSettings.defaults().withRefreshInterval(Duration.ZERO));
+    final RelatedIndex index = new RelatedIndex(RelatedSettings.defaults());
 
     @AfterEach
     void close() {
@@ -112,36 +107,73 @@ class RelatedIndexTest {
     }
 
     @Test
-    void anArticleIsACandidateOnceTheRefreshIntervalHasPassed() {
-        Duration interval = RelatedSettings.DEFAULT_REFRESH_INTERVAL;
-        try (RelatedIndex batched = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults())) {
-            long refreshedAt = System.nanoTime();
-            batched.refresh();
-            batched.accept(enriched(democracy("dem-1", T0.minusSeconds(3_600)), "vi", "medtop:11000000"));
-            List<RelatedHit> immediately = batched.find(democracy("dem-2", T0), "vi");
-            if (System.nanoTime() - refreshedAt < interval.toNanos()) {
-                assertThat(immediately).as("within the interval, the next refresh is not due yet").isEmpty();
-            }
+    void anAcceptedArticleIsACandidateForTheVeryNextQuery() {
+        index.accept(enriched(democracy("dem-1", T0.minusSeconds(3_600)), "vi", "medtop:11000000"));
 
-            List<RelatedHit> later = await().atMost(interval.multipliedBy(20))
-                    .until(() -> batched.find(democracy("dem-3", T0), "vi"), hits -> !hits.isEmpty());
+        assertThat(index.find(democracy("dem-2", T0), "vi")).extracting(RelatedHit::id).containsExactly("dem-1");
+    }
 
-            assertThat(Duration.ofNanos(System.nanoTime() - refreshedAt)).isGreaterThanOrEqualTo(interval);
-            assertThat(later).extracting(RelatedHit::id).containsExactly("dem-1");
+    /**
+     * With fewer articles than the candidate limit, every article sharing a query term is a candidate, so the
+     * index must give exactly what scoring every article the plain way gives: the cosine of the two texts'
+     * vectors × recency, the best five at or above the minimum, ties by id.
+     */
+    @Test
+    void withFewArticlesTheResultIsTheBestOfAllScoredThePlainWay() {
+        String[][] texts = {
+                {"Hội nghị Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở", "Tổng kết công tác dân chủ ở cơ sở năm 2019."},
+                {"Thực hiện quy chế dân chủ ở xã", "Phát huy quyền làm chủ của nhân dân, dân chủ ở cơ sở."},
+                {"Tuyển futsal Việt Nam thắng trận ra quân", "Các cầu thủ futsal giành chiến thắng thuyết phục."},
+                {"Mưa lớn gây ngập lụt nhiều xã ven sông", "Nước sông dâng cao, sơ tán hàng trăm hộ dân."},
+                {"Ban Chỉ đạo tổng kết quy chế dân chủ", "Hội nghị tổng kết, triển khai nhiệm vụ năm 2020 ở cơ sở."},
+                {"Nông dân thu hoạch lúa mùa", "Thái Bình thu hoạch lúa mùa, năng suất cao; nông dân phấn khởi."},
+                {"Dân chủ ở cơ sở: kết quả và hạn chế", "Quy chế dân chủ được thực hiện nghiêm ở nhiều xã."}};
+        List<RawArticle> held = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            RawArticle article = SeedArticle.other("a-" + i, "vi", texts[i][0], texts[i][1], texts[i][1] + " " + texts[i][0],
+                    T0.minusSeconds(86_400L * (i + 1)));
+            held.add(article);
+            index.accept(enriched(article, "vi", "medtop:11000000"));
         }
+        RawArticle seed = SeedArticle.article("seed");
+
+        List<RelatedHit> hits = index.find(seed, "vi");
+
+        var seedVector = ReferenceVectors.vector(RelatedIndex.queryText(seed));
+        List<java.util.Map.Entry<String, Double>> expected = held.stream()
+                .map(a -> java.util.Map.entry(a.getId(), Math.round(ReferenceVectors.cosine(seedVector,
+                        ReferenceVectors.vector(RelatedIndex.queryText(a)))
+                        * index.recency(RelatedIndex.publishedAt(seed), RelatedIndex.publishedAt(a)) * 10_000) / 10_000.0))
+                .filter(e -> e.getValue() >= RelatedSettings.defaults().minScore())
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(5)
+                .toList();
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(hits).extracting(RelatedHit::id).containsExactlyElementsOf(expected.stream().map(java.util.Map.Entry::getKey).toList());
+        assertThat(hits).extracting(RelatedHit::score).containsExactlyElementsOf(expected.stream().map(java.util.Map.Entry::getValue).toList());
     }
 
     @Test
-    void anArticleAcceptedAnIntervalBeforeTheQueryIsAlwaysFound() throws InterruptedException {
-        Duration interval = RelatedSettings.DEFAULT_REFRESH_INTERVAL;
-        try (RelatedIndex batched = new RelatedIndex(new ByteBuffersDirectory(), RelatedSettings.defaults())) {
-            batched.accept(enriched(democracy("dem-1", T0.minusSeconds(3_600)), "vi", "medtop:11000000"));
-            long acceptedAt = System.nanoTime();
-            await().pollDelay(interval).atMost(interval.multipliedBy(2))
-                    .until(() -> System.nanoTime() - acceptedAt >= interval.toNanos());
-
-            assertThat(batched.find(democracy("dem-2", T0), "vi")).extracting(RelatedHit::id).containsExactly("dem-1");
+    void replacedAndRemovedArticlesLeaveNoTraceOnceTheIndexIsCompacted() {
+        // enough replacements to compact several times; the last version of each article is what stays
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 600; i++) {
+                RawArticle article = i % 2 == 0 ? democracy("dem-" + i, T0.minusSeconds(86_400L * (i % 30)))
+                        : football("foot-" + i, T0.minusSeconds(86_400L * (i % 30)));
+                index.accept(enriched(RawArticle.newBuilder(article).setVersion(round + 1L).build(), "vi", "medtop:11000000"));
+            }
         }
+        for (int i = 1; i < 600; i += 2) {
+            index.delete("foot-" + i);
+        }
+
+        assertThat(index.size()).isEqualTo(300);
+        List<RelatedHit> hits = index.find(football("foot-new", T0), "vi");
+        assertThat(hits).isEmpty(); // every football article is gone, and no democracy article is close enough
+        List<RelatedHit> democracy = index.find(democracy("dem-new", T0), "vi");
+        assertThat(democracy).hasSize(5).allSatisfy(hit -> assertThat(hit.id()).startsWith("dem-"));
+        assertThat(democracy.getFirst().score()).isEqualTo(1.0); // same text, published the same day
     }
 
     @Test

@@ -18,7 +18,6 @@ import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.enrich.related.RelatedSettings;
 import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.events.EnrichedArticle;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -27,8 +26,7 @@ class ArticleEnricherTest {
     @Test
     void eachEnricherIsTimedOncePerArticleAndTheArticleJoinsTheRelatedIndex() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (RelatedIndex related = new RelatedIndex(new ByteBuffersDirectory(),
-                RelatedSettings.defaults().withRefreshInterval(Duration.ZERO));
+        try (RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
                 AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 1_000_000, Duration.ofSeconds(1), 150))) {
             ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200), new SourceLinkNormalizer(ZoneId.of("Asia/Ho_Chi_Minh")),
                     related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/", List.of("vi", "en")),

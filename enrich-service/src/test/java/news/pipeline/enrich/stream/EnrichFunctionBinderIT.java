@@ -29,7 +29,6 @@ import news.pipeline.support.kafka.ValueDecoder;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
 import news.stack.Endpoints;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -116,8 +115,7 @@ class EnrichFunctionBinderIT {
 
         @Bean
         ArticleEnricher articleEnricher() {
-            RelatedIndex related = new RelatedIndex(new ByteBuffersDirectory(),
-                    RelatedSettings.defaults().withRefreshInterval(Duration.ZERO));
+            RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
             AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 1_000_000, Duration.ofSeconds(1), 150));
             return new ArticleEnricher(new TextEnricher(200), new SourceLinkNormalizer(ZoneId.of("Asia/Ho_Chi_Minh")),
                     related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/",
