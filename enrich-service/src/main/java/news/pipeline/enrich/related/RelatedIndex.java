@@ -45,6 +45,13 @@ import news.pipeline.events.RawArticle;
 public class RelatedIndex implements AutoCloseable {
 
     static final int MAX_QUERY_TERMS = 50;
+    /**
+     * A term held by more articles than this (at least {@value #MIN_MAX_DOC_FREQ}, else 5 % of the articles
+     * held) does not choose candidates: such a term says little about what an article is about, and walking
+     * its postings was most of a query's cost with 100 000 articles held (MoreLikeThis' maxDocFreq).
+     */
+    static final int MIN_MAX_DOC_FREQ = 2_000;
+    static final double MAX_DOC_FREQ_SHARE = 0.05;
     static final int MAX_QUERY_CHARS = 20_000;
     private static final double K1 = 1.2;
     private static final double B = 0.75;
@@ -291,8 +298,9 @@ public class RelatedIndex implements AutoCloseable {
         int[] ids = analysed.termIds();
         int[] opening = analysed.openingCounts();
         List<Scored> scored = new ArrayList<>();
+        int maxDocFreq = Math.max(MIN_MAX_DOC_FREQ, (int) (MAX_DOC_FREQ_SHARE * live));
         for (int i = 0; i < ids.length; i++) {
-            if (opening[i] > 0 && ids[i] >= 0 && docFreq[ids[i]] > 0) {
+            if (opening[i] > 0 && ids[i] >= 0 && docFreq[ids[i]] > 0 && docFreq[ids[i]] <= maxDocFreq) {
                 double idf = 1 + Math.log((live + 1) / (double) (docFreq[ids[i]] + 1));
                 scored.add(new Scored(ids[i], analysed.terms()[i], opening[i] * idf));
             }
@@ -338,7 +346,8 @@ public class RelatedIndex implements AutoCloseable {
             int slot = touched[t];
             float score = scores[slot];
             scores[slot] = 0; // cleared for the next query on this thread
-            if (languageBySlot[slot] == languageId && (self == null || self != slot)
+            // cheapest test first: most entries score below the worst of a full heap
+            if (best.admits(slot, score) && languageBySlot[slot] == languageId && (self == null || self != slot)
                     && (uri == null || !uri.equals(entries[slot].uri()))) {
                 best.offer(slot, score);
             }
@@ -418,6 +427,11 @@ public class RelatedIndex implements AutoCloseable {
         /** True when (score a, slot a) ranks below (score b, slot b). */
         private static boolean worse(float a, int slotA, float b, int slotB) {
             return a < b || (a == b && slotA > slotB);
+        }
+
+        /** False when the heap is full and (score, slot) ranks below its worst. */
+        boolean admits(int slot, float score) {
+            return size < slots.length || worse(scores[0], slots[0], score, slot);
         }
 
         void offer(int slot, float score) {
