@@ -84,8 +84,8 @@ public final class EnrichCostBenchmark {
         Sentences sentences = Sentences.load();
         CategoryData data = CategoryData.load(new DefaultResourceLoader(), "classpath:categories/", List.of("vi", "en"));
         CategoryEnricher categories = new CategoryEnricher(data, new CategorySettings(4, 3.0, 0.25, 6.0, 0.5, 2, 0.5));
-        System.out.printf(Locale.ROOT, "%10s %14s %16s %18s %18s%n", "held", "load µs/art", "enrich CPU ms",
-                "p50 thread ms", "p99 thread ms");
+        System.out.printf(Locale.ROOT, "%10s %14s %16s %18s %18s %16s%n", "held", "load µs/art", "enrich CPU ms",
+                "p50 thread ms", "p99 thread ms", "heap after GC MB");
         for (int size : held) {
             Random random = new Random(seed);
             try (RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
@@ -103,6 +103,8 @@ public final class EnrichCostBenchmark {
                             .setEnrichedAt(raw.getReceivedAt()).setEnrichmentVersion("bench").build());
                 }
                 double loadMicros = size == 0 ? 0 : (processCpuNanos() - loadStart) / 1e3 / size;
+                System.gc(); // what the index holds: the heap in use once garbage is gone
+                long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
                 for (int i = 0; i < (size == held.getFirst() ? WARM_UP_FIRST : WARM_UP); i++) { // JIT, not counted
                     enricher.enrich(sentences.article("warm-" + i, random));
                 }
@@ -116,8 +118,8 @@ public final class EnrichCostBenchmark {
                 }
                 double perArticle = (processCpuNanos() - cpuStart) / 1e6 / measure;
                 Arrays.sort(millis);
-                System.out.printf(Locale.ROOT, "%10d %14.0f %16.2f %18.2f %18.2f%n", size, loadMicros, perArticle,
-                        millis[measure / 2], millis[(int) Math.floor(measure * 0.99)]);
+                System.out.printf(Locale.ROOT, "%10d %14.0f %16.2f %18.2f %18.2f %16d%n", size, loadMicros, perArticle,
+                        millis[measure / 2], millis[(int) Math.floor(measure * 0.99)], heapMb);
             }
         }
     }
