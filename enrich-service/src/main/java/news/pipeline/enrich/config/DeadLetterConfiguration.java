@@ -2,26 +2,18 @@ package news.pipeline.enrich.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 import news.pipeline.support.failure.Failures;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.DeadLetters;
 import news.pipeline.support.kafka.PipelineTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -49,37 +41,10 @@ public class DeadLetterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterConfiguration.class);
 
-    /**
-     * The dead-letter producer: original key (String) and bytes. Not a ProducerFactory bean, which would
-     * displace Boot's own.
-     */
-    public static final class DeadLetterWriter implements DisposableBean {
-        private final DefaultKafkaProducerFactory<String, byte[]> factory;
-        private final KafkaTemplate<String, byte[]> template;
-
-        DeadLetterWriter(KafkaProperties kafka) {
-            Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "enrich-dead-letters");
-            this.factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
-            this.template = new KafkaTemplate<>(factory);
-        }
-
-        @Override
-        public void destroy() {
-            factory.destroy();
-        }
-    }
-
     @Bean
-    DeadLetterWriter deadLetterWriter(KafkaProperties kafka) {
-        return new DeadLetterWriter(kafka);
-    }
-
-    @Bean
-    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(DeadLetterWriter writer,
+    ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaTemplate<String, byte[]> deadLetterTemplate,
             MeterRegistry meters, PipelineTopics topics) {
-        KafkaTemplate<String, byte[]> template = writer.template;
+        KafkaTemplate<String, byte[]> template = deadLetterTemplate;
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,

@@ -6,8 +6,6 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.publish.consume.BatchProcessor;
@@ -29,17 +27,12 @@ import news.pipeline.support.kafka.ProvisionedTopics;
 import news.pipeline.support.kafka.ValueDecoder;
 import news.pipeline.support.registry.SchemaRegistrySettings;
 import org.apache.hc.core5.util.Timeout;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
@@ -75,28 +68,6 @@ public class PublishConfiguration {
     @Bean(destroyMethod = "close")
     ValueDecoder<EnrichedArticle> enrichedArticleDecoder(PipelineTopics topics, SchemaRegistrySettings registry) {
         return new ValueDecoder<>(topics.enrichedArticles(), registry.config());
-    }
-
-    /**
-     * The dead-letter producer: Boot's producer settings ({@code spring.kafka.producer.*}), with what a dead
-     * letter needs whatever they say: every replica acknowledges, no duplicates from the client's retries,
-     * bounded waits (a failed write is retried with the batch).
-     */
-    @Bean
-    ProducerFactory<String, byte[]> deadLetterProducerFactory(KafkaProperties kafka) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "publish-service-dead-letters");
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @Bean
-    KafkaTemplate<String, byte[]> deadLetterTemplate(ProducerFactory<String, byte[]> deadLetterProducerFactory) {
-        return new KafkaTemplate<>(deadLetterProducerFactory);
     }
 
     // ---- the live listener ----
