@@ -1,5 +1,6 @@
 package news.pipeline.ingest.normalize;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +10,15 @@ import news.pipeline.events.AudioRef;
 import news.pipeline.events.ImageRef;
 import news.pipeline.events.SourceLink;
 import news.pipeline.events.SubjectRef;
+import news.pipeline.ingest.model.FieldError;
+import news.pipeline.ingest.model.InvalidArticleException;
 import news.pipeline.ingest.model.ParsedArticle;
 
 /**
  * The same rules for every format, after parsing: NFC and clean whitespace in every string,
  * body HTML sanitised, plain text and HTML bodies derived from each other when only one was sent,
- * the language tag in canonical case (the feed's default when the article gives none).
+ * the language tag in canonical case (the feed's default when the article gives none), every address an
+ * absolute http(s) URL (relative ones resolved against the article's own).
  * Times are already UTC (the parsers apply the source time zone).
  */
 public final class ArticleNormalizer {
@@ -22,9 +26,53 @@ public final class ArticleNormalizer {
     private ArticleNormalizer() {
     }
 
+    /**
+     * @throws InvalidArticleException an address is not a web address (see {@link WebAddresses}); every such
+     *                                 field is named
+     */
     public static ParsedArticle normalize(ParsedArticle a, String defaultLanguage) {
-        String uri = trim(a.uri());
-        String html = HtmlSanitizer.sanitize(TextNormalizer.nfc(a.bodyHtml()), uri);
+        List<FieldError> errors = new ArrayList<>();
+        String uri = WebAddresses.checkArticleUri(a.uri(), errors);
+        String base = WebAddresses.base(uri);
+        List<ImageRef> images = new ArrayList<>();
+        for (int i = 0; i < a.images().size(); i++) {
+            ImageRef image = a.images().get(i);
+            images.add(ImageRef.newBuilder()
+                    .setHref(WebAddresses.check(image.getHref(), base, "images[" + i + "].href", errors))
+                    .setCaption(TextNormalizer.inline(image.getCaption()))
+                    .setCredit(TextNormalizer.inline(image.getCredit()))
+                    .setMimeType(lower(image.getMimeType()))
+                    .setWidth(image.getWidth())
+                    .setHeight(image.getHeight())
+                    .build());
+        }
+        List<AudioRef> audio = new ArrayList<>();
+        for (int i = 0; i < a.audio().size(); i++) {
+            AudioRef ref = a.audio().get(i);
+            audio.add(AudioRef.newBuilder(ref)
+                    .setHref(WebAddresses.check(ref.getHref(), base, "audio[" + i + "].href", errors))
+                    .setFileName(TextNormalizer.inline(ref.getFileName()))
+                    .setMimeType(lower(ref.getMimeType()))
+                    .setTitle(TextNormalizer.inline(ref.getTitle()))
+                    .build());
+        }
+        List<SourceLink> links = new ArrayList<>();
+        for (int i = 0; i < a.sourceLinks().size(); i++) {
+            SourceLink link = a.sourceLinks().get(i);
+            String title = TextNormalizer.inline(link.getTitle());
+            if (title == null) {
+                continue; // a link without a title is left out, whatever its address
+            }
+            links.add(SourceLink.newBuilder(link)
+                    .setList(TextNormalizer.inline(link.getList()))
+                    .setTitle(title)
+                    .setUrl(WebAddresses.check(link.getUrl(), base, "sourceLinks[" + i + "].url", errors))
+                    .build());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidArticleException(errors);
+        }
+        String html = HtmlSanitizer.sanitize(TextNormalizer.nfc(a.bodyHtml()), base);
         String text = a.bodyText() != null ? TextNormalizer.paragraphs(a.bodyText()) : HtmlSanitizer.toText(html);
         if (html == null && text != null) {
             html = HtmlSanitizer.fromText(text);
@@ -44,25 +92,9 @@ public final class ArticleNormalizer {
                 .subjects(a.subjects().stream().map(s -> new SubjectRef(TextNormalizer.inline(s.getCode()),
                         TextNormalizer.inline(s.getName()), trim(s.getScheme()))).filter(s -> s.getCode() != null).toList())
                 .located(TextNormalizer.inline(a.located()))
-                .images(a.images().stream().map(i -> ImageRef.newBuilder()
-                        .setHref(trim(i.getHref()))
-                        .setCaption(TextNormalizer.inline(i.getCaption()))
-                        .setCredit(TextNormalizer.inline(i.getCredit()))
-                        .setMimeType(lower(i.getMimeType()))
-                        .setWidth(i.getWidth())
-                        .setHeight(i.getHeight())
-                        .build()).toList())
-                .audio(a.audio().stream().map(r -> AudioRef.newBuilder(r)
-                        .setHref(trim(r.getHref()))
-                        .setFileName(TextNormalizer.inline(r.getFileName()))
-                        .setMimeType(lower(r.getMimeType()))
-                        .setTitle(TextNormalizer.inline(r.getTitle()))
-                        .build()).toList())
-                .sourceLinks(a.sourceLinks().stream().map(l -> SourceLink.newBuilder(l)
-                        .setList(TextNormalizer.inline(l.getList()))
-                        .setTitle(TextNormalizer.inline(l.getTitle()))
-                        .setUrl(trim(l.getUrl()))
-                        .build()).filter(l -> l.getTitle() != null).toList())
+                .images(images)
+                .audio(audio)
+                .sourceLinks(links)
                 .build();
     }
 

@@ -117,6 +117,14 @@ class BadInputsIT {
                         "malformed-input", "audio[0].fileName", "audio[0].fileName"),
                 Bad.post("relative uri", VI, KEY, JSON, "{\"headline\":\"Tin\",\"uri\":\"/tin/1\"}", 400, "malformed-input",
                         "uri: must be an absolute URI", "uri"),
+                Bad.post("script as the uri", VI, KEY, JSON, "{\"headline\":\"Tin\",\"uri\":\"javascript:alert(1)\"}", 400,
+                        "malformed-input", "uri: has the scheme 'javascript'", "uri"),
+                Bad.post("data URL as an image", VI, KEY, JSON,
+                        "{\"headline\":\"Tin\",\"images\":[{\"href\":\"data:image/png;base64,AAAA\"}]}", 400,
+                        "malformed-input", "images[0].href: has the scheme 'data'", "images[0].href"),
+                Bad.post("script as a link", VI, KEY, JSON, "{\"headline\":\"Tin\",\"uri\":\"https://news.example/1\","
+                        + "\"sourceLinks\":[{\"list\":\"related\",\"title\":\"Xem\",\"url\":\"JAVASCRIPT:alert(1)\"}]}", 400,
+                        "malformed-input", "only http and https", "sourceLinks[0].url"),
                 Bad.post("text that is not UTF-8", VI, KEY, JSON, null, 400, "malformed-input", "not valid UTF-8", "body")
                         .withBody(latin1),
                 Bad.post("ninjs without uri", VI, KEY, NINJS, "{\"headline\":\"Tin\"}", 400, "malformed-input",

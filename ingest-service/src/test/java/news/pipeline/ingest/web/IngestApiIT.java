@@ -267,7 +267,8 @@ class IngestApiIT {
                 [{"sourceId":"%s","headline":"First","bodyText":"One."},
                  {"sourceId":"%s","headline":"Second","bodyText":"Two."},
                  {"sourceId":"x","bodyText":"no headline"},
-                 {"sourceId":"%s","headline":"First","bodyText":"One."}]
+                 {"sourceId":"%s","headline":"First","bodyText":"One."},
+                 {"sourceId":"y","headline":"Script","images":[{"href":"javascript:alert(1)"}]}]
                 """.formatted(a, b, a);
 
         Response response = http.post(EN + "/batch", EN_KEY, "application/json", batch);
@@ -276,7 +277,7 @@ class IngestApiIT {
         JsonNode receipt = response.json();
         assertThat(receipt.get("accepted").asInt()).isEqualTo(2);
         assertThat(receipt.get("unchanged").asInt()).isEqualTo(1);
-        assertThat(receipt.get("refused").asInt()).isEqualTo(1);
+        assertThat(receipt.get("refused").asInt()).isEqualTo(2);
         JsonNode items = receipt.get("items");
         assertThat(items.get(0).get("status").asString()).isEqualTo("accepted");
         assertThat(items.get(2).get("status").asString()).isEqualTo("refused");
@@ -284,6 +285,8 @@ class IngestApiIT {
         assertThat(items.get(2).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("headline");
         assertThat(items.get(3).get("status").asString()).isEqualTo("unchanged");
         assertThat(items.get(3).get("id").asString()).isEqualTo(items.get(0).get("id").asString());
+        assertThat(items.get(4).get("status").asString()).isEqualTo("refused");
+        assertThat(items.get(4).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("images[0].href");
         assertThat(eventsFor(items.get(0).get("id").asString())).hasSize(1);
         assertThat(eventsFor(items.get(1).get("id").asString())).hasSize(1);
     }
