@@ -10,10 +10,11 @@ import news.pipeline.enrich.category.CategoryEnricher;
 import news.pipeline.enrich.category.CategorySettings;
 import news.pipeline.enrich.links.SourceLinkNormalizer;
 import news.pipeline.enrich.related.RelatedIndex;
-import news.pipeline.enrich.related.RelatedIndexRebuilder;
 import news.pipeline.enrich.related.RelatedSettings;
 import news.pipeline.enrich.stream.ArticleEnricher;
 import news.pipeline.enrich.stream.EnrichFunction;
+import news.pipeline.enrich.stream.EnrichedTopicRebuilder;
+import news.pipeline.enrich.stream.LatestVersions;
 import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.support.kafka.PipelineTopics;
 import news.pipeline.support.kafka.ProvisionedTopics;
@@ -56,14 +57,19 @@ public class EnrichConfiguration {
         return new SourceLinkNormalizer(properties.sourceLinks().zone());
     }
 
-    /** The related index, rebuilt from the enriched topic before the stream function can use it. */
+    @Bean
+    LatestVersions latestVersions() {
+        return new LatestVersions();
+    }
+
+    /** The related index and the latest versions, rebuilt from the enriched topic before the stream function can use them. */
     @Bean(destroyMethod = "close")
     RelatedIndex relatedIndex(EnrichProperties properties, ProvisionedTopics provisioned, PipelineTopics topics,
-            SchemaRegistrySettings registry, KafkaProperties kafka, MeterRegistry meters) {
+            SchemaRegistrySettings registry, KafkaProperties kafka, LatestVersions versions, MeterRegistry meters) {
         EnrichProperties.Related r = properties.related();
         RelatedIndex index = new RelatedIndex(new RelatedSettings(r.maxResults(), r.halfLifeDays(), r.minScore()));
-        RelatedIndexRebuilder.rebuild(kafka.buildConsumerProperties(), topics.enrichedArticles(), registry.config(),
-                index, r.rebuildTimeout());
+        EnrichedTopicRebuilder.rebuild(kafka.buildConsumerProperties(), topics.enrichedArticles(), registry.config(),
+                index, versions, r.rebuildTimeout());
         Gauge.builder("enrich.related.index.size", index, RelatedIndex::size)
                 .description("articles in the related-articles index").register(meters);
         return index;
@@ -77,7 +83,8 @@ public class EnrichConfiguration {
 
     /** The stream function, bound as enrich-in-0 / enrich-out-0. */
     @Bean
-    EnrichFunction enrich(PipelineTopics topics, SchemaRegistrySettings registry, ArticleEnricher enricher) {
-        return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()), enricher);
+    EnrichFunction enrich(PipelineTopics topics, SchemaRegistrySettings registry, ArticleEnricher enricher,
+            LatestVersions versions, RelatedIndex rebuiltFirst, MeterRegistry meters) {
+        return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()), enricher, versions, meters);
     }
 }

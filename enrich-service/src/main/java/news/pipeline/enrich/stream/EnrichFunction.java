@@ -1,5 +1,7 @@
 package news.pipeline.enrich.stream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
@@ -14,7 +16,8 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * The stream function ({@code enrich}): raw record bytes in, enriched article out, keyed by the
  * article id. Decoding and validation failures are poison ({@link PoisonRecordException}); the
- * container's error handler sends them to the dead-letter topic and the stream carries on.
+ * container's error handler sends them to the dead-letter topic and the stream carries on. A version older
+ * than one already enriched ({@link LatestVersions}) is skipped: nothing is written for it.
  */
 public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
 
@@ -22,10 +25,16 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
 
     private final ValueDecoder<RawArticle> decoder;
     private final ArticleEnricher enricher;
+    private final LatestVersions versions;
+    private final Counter stale;
 
-    public EnrichFunction(ValueDecoder<RawArticle> decoder, ArticleEnricher enricher) {
+    public EnrichFunction(ValueDecoder<RawArticle> decoder, ArticleEnricher enricher, LatestVersions versions,
+            MeterRegistry meters) {
         this.decoder = decoder;
         this.enricher = enricher;
+        this.versions = versions;
+        this.stale = Counter.builder("enrich.articles").tag("outcome", "stale")
+                .description("versions older than one already enriched, skipped").register(meters);
     }
 
     @Override
@@ -39,6 +48,13 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
             return null;
         }
         validate(raw);
+        if (!versions.offer(raw.getId(), raw.getVersion())) {
+            // written after the newer one, it would be the record the compacted topic keeps (and a reindex uses)
+            stale.increment();
+            log.info("skipped stale id={} version={} (version {} already enriched) topic={} partition={} offset={}",
+                    raw.getId(), raw.getVersion(), versions.latest(raw.getId()), topic, partition, offset);
+            return null;
+        }
         long started = System.nanoTime();
         EnrichedArticle enriched = enricher.enrich(raw);
         log.info("enriched id={} version={} status={} topic={} partition={} offset={} lang={} categories={} related={} audio={} in {} ms",

@@ -125,7 +125,8 @@ class EnrichFunctionBinderIT {
         @Bean
         EnrichFunction enrich(ArticleEnricher articleEnricher) {
             String registry = RealServersExtension.endpoints().schemaRegistryUrl();
-            return new EnrichFunction(new ValueDecoder<>(RAW, Map.of("schema.registry.url", registry)), articleEnricher);
+            return new EnrichFunction(new ValueDecoder<>(RAW, Map.of("schema.registry.url", registry)), articleEnricher,
+                    new LatestVersions(), new SimpleMeterRegistry());
         }
     }
 }

@@ -50,7 +50,6 @@ class RelatedAfterRestartIT {
                         "--pipeline.topics.enriched=" + ENRICHED,
                         "--pipeline.topics.raw-dlt=" + DLT,
                         "--enrich.consumer-group=" + GROUP,
-                        "--enrich.related.index-dir=",
                         "--enrich.audio.media-dir=");
     }
 
@@ -77,6 +76,9 @@ class RelatedAfterRestartIT {
             try (ConfigurableApplicationContext second = start(endpoints)) {
                 // rebuilt from the enriched topic before the stream started
                 assertThat(second.getBean(RelatedIndex.class).size()).isEqualTo(1);
+                // and so is the latest version of each article: an older one arriving now would be skipped
+                assertThat(second.getBean(LatestVersions.class).latest(before))
+                        .isEqualTo(enriched.withKey(before).getFirst().value().getVersion());
                 send(flood(after, "Nước sông tiếp tục dâng cao, sơ tán hàng trăm hộ dân", t0.plusSeconds(86_400)));
                 await().atMost(WAIT).until(() -> !enriched.withKey(after).isEmpty());
             }
