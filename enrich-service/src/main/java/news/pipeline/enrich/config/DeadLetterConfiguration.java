@@ -26,8 +26,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Retries and dead letters in the listener container (spring-kafka's DefaultErrorHandler and
  * DeadLetterPublishingRecoverer) instead of the binder, so that:
  * <ul>
- *   <li>transient failures are retried with the binding's backoff ({@code maxAttempts},
- *       {@code backOffInitialInterval}, ...), poison ones ({@link PoisonRecordException}) are not;</li>
+ *   <li>transient failures ({@link Failures#isTransient}: registry or broker unreachable) are retried with the
+ *       binding's backoff ({@code backOffInitialInterval}, ...) for as long as they last, never dead-lettered;
+ *       poison ones ({@link PoisonRecordException}) are not retried; anything else is retried
+ *       {@code maxAttempts} times, then dead-lettered;</li>
  *   <li>the dead letter keeps the record's original key and bytes, in {@code pipeline.topics.raw-dlt},
  *       with the pipeline's dead-letter headers ({@link DeadLetters}: reason, stage — deserialize, validate,
  *       enrich, produce —, original topic, partition, offset, timestamp, all text) and spring-kafka's
@@ -69,9 +71,13 @@ public class DeadLetterConfiguration {
                 recoverer.setHeadersFunction((record, exception) ->
                         DeadLetters.describe(record, stage(exception), reason(exception)));
                 recoverer.setFailIfSendResultIsError(true);
-                DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                        backOff != null ? backOff : defaultBackOff());
+                BackOff bounded = backOff != null ? backOff : defaultBackOff();
+                DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
                 handler.addNotRetryableExceptions(PoisonRecordException.class);
+                // a transient cause (registry or broker unreachable) is not the record's fault: it is retried for
+                // as long as it lasts, never dead-lettered; the binding's max-attempts bounds only other failures
+                BackOff untilItPasses = untilItPasses(bounded);
+                handler.setBackOffFunction((record, exception) -> Failures.isTransient(exception) ? untilItPasses : null);
                 handler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
                 handler.setRetryListeners((record, ex, attempt) -> log.info(
                         "retrying topic={} partition={} offset={} attempt={} reason={}", record.topic(),
@@ -84,6 +90,17 @@ public class DeadLetterConfiguration {
                 return false;
             }
         };
+    }
+
+    /** The same waits as {@code bounded} when it is exponential, without its limit on attempts or time. */
+    static BackOff untilItPasses(BackOff bounded) {
+        ExponentialBackOff unbounded = new ExponentialBackOff(500, 2.0);
+        unbounded.setMaxInterval(5_000);
+        if (bounded instanceof ExponentialBackOff exponential) {
+            unbounded = new ExponentialBackOff(exponential.getInitialInterval(), exponential.getMultiplier());
+            unbounded.setMaxInterval(exponential.getMaxInterval());
+        }
+        return unbounded; // no max elapsed time, no max attempts
     }
 
     static BackOff defaultBackOff() {
