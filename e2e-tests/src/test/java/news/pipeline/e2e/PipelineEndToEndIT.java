@@ -123,7 +123,7 @@ class PipelineEndToEndIT {
     @Order(0)
     void everyServiceShowsTheVersionAndCommitItWasBuiltFrom() throws Exception {
         for (var service : pipeline.services()) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/info")));
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/info")));
             assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
             JsonNode info = JSON.readTree(response.body());
             assertThat(info.path("build").path("artifact").asString()).isEqualTo(service.name());

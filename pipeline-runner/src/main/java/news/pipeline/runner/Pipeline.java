@@ -73,7 +73,9 @@ public final class Pipeline implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers(),
                 "SCHEMA_REGISTRY_URL", endpoints.schemaRegistryUrl(),
-                "ELASTICSEARCH_URL", endpoints.elasticsearchUrl()));
+                "ELASTICSEARCH_URL", endpoints.elasticsearchUrl(),
+                // a local run: ingest's development feed keys (application-dev.yml)
+                "SPRING_PROFILES_ACTIVE", "dev"));
         environment.putAll(extraEnvironment);
         Path logs = config.dataDir().resolve("logs");
         List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC");
@@ -188,6 +190,7 @@ public final class Pipeline implements AutoCloseable {
                   ingest-service   %s   (OpenAPI: %s/swagger-ui.html, health: %s/actuator/health)
                   enrich-service   %s   (bindings: %s/actuator/bindings, metrics: %s/actuator/prometheus)
                   publish-service  %s   (health: %s/actuator/health)
+                  (actuator on each service's management port, 127.0.0.1 only)
                   Elasticsearch alias "%s" at %s
                   Kafka %s, schema registry %s
 
@@ -199,9 +202,9 @@ public final class Pipeline implements AutoCloseable {
 
                 Ctrl-C stops everything.
                 """.formatted(
-                url(INGEST_PORT), url(INGEST_PORT), url(INGEST_PORT),
-                url(ENRICH_PORT), url(ENRICH_PORT), url(ENRICH_PORT),
-                url(PUBLISH_PORT), url(PUBLISH_PORT),
+                url(INGEST_PORT), url(INGEST_PORT), url(ServiceProcess.managementPort(INGEST_PORT)),
+                url(ENRICH_PORT), url(ServiceProcess.managementPort(ENRICH_PORT)), url(ServiceProcess.managementPort(ENRICH_PORT)),
+                url(PUBLISH_PORT), url(ServiceProcess.managementPort(PUBLISH_PORT)),
                 ALIAS, es, endpoints.kafkaBootstrapServers(), endpoints.schemaRegistryUrl(),
                 es, ALIAS, es, ALIAS, es, ALIAS);
     }

@@ -41,6 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(module + ".log");
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort(port)));
         Process process = JavaProcess.of("org.springframework.boot.loader.launch.JarLauncher")
                 .classpath(jar.toString())
                 .jvmArgs(jvmArgs)
@@ -70,6 +71,16 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where its actuator answers: a port of its own, on 127.0.0.1. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort(port);
+    }
+
+    /** A service's management port: its port + 1000 (8080 → 9080), as in its application.yml. */
+    public static int managementPort(int port) {
+        return port + 1000;
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -82,10 +93,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits until {@code /actuator/health} answers 200 (every dependency up). */
+    /** Waits until {@code /actuator/health} on the management port answers 200 (every dependency up). */
     public Duration awaitHealthy(Duration timeout) {
-        WaitProgress progress = WaitProgress.toStdout(name, "GET " + url() + "/actuator/health to answer UP", startedNanos);
-        while (!Probes.httpOk(url() + "/actuator/health")) {
+        WaitProgress progress = WaitProgress.toStdout(name, "GET " + managementUrl() + "/actuator/health to answer UP",
+                startedNanos);
+        while (!Probes.httpOk(managementUrl() + "/actuator/health")) {
             progress.stillWaiting();
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited before it was healthy; see " + logFile);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The configured feeds and their API keys. Keys are kept only as SHA-256 digests and compared in
  * constant time, so neither a heap dump nor response timing gives one away. A key configured for
- * two feeds is a configuration error: the service refuses to start.
+ * two feeds is a configuration error, and so is no key at all: the service refuses to start. The
+ * development keys exist only under the {@code dev} profile (application-dev.yml).
  */
 @Component
 public class FeedRegistry {
@@ -43,9 +44,19 @@ public class FeedRegistry {
                 }
             }
             if (settings.apiKeys().isEmpty()) {
-                log.warn("feed {} has no API key: nobody can post for it", name);
+                log.warn("feed {} has no API key: nobody can post for it (set {})", name, keyVariable(name));
             }
         });
+        if (!feeds.isEmpty() && keys.isEmpty()) {
+            throw new IllegalStateException("no feed has an API key: set "
+                    + String.join(" or ", properties.feeds().keySet().stream().sorted().map(FeedRegistry::keyVariable).toList())
+                    + " (comma-separated keys), or run with SPRING_PROFILES_ACTIVE=dev for the development keys");
+        }
+    }
+
+    /** The environment variable application.yml reads a feed's keys from: BAOTHAIBINH_API_KEYS for baothaibinh. */
+    static String keyVariable(String feed) {
+        return feed.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_API_KEYS";
     }
 
     public Optional<FeedContext> feed(String name) {

@@ -33,4 +33,12 @@ class FeedRegistryTest {
         assertThatThrownBy(() -> new FeedRegistry(properties(Map.of("a", feed("same"), "b", feed("same")))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("same API key");
     }
+
+    @Test
+    void noKeyForAnyFeedRefusesToStartNamingTheVariablesToSet() {
+        assertThatThrownBy(() -> new FeedRegistry(properties(Map.of("baothaibinh", feed(), "wire-en", feed()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BAOTHAIBINH_API_KEYS or WIRE_EN_API_KEYS")
+                .hasMessageContaining("SPRING_PROFILES_ACTIVE=dev");
+    }
 }

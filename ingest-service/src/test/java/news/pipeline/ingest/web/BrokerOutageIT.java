@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -69,6 +70,10 @@ class BrokerOutageIT {
     @LocalServerPort
     int port;
 
+    /** The actuator answers on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void brokerDownGives503AndBrokerBackLetsTheSamePostThrough() {
         IngestHttp http = new IngestHttp(port);
@@ -88,7 +93,7 @@ class BrokerOutageIT {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(refused.json().get("type").asString()).isEqualTo("https://news-pipeline.example/problems/unavailable");
         assertThat(refused.json().get("detail").asString()).contains("Kafka", "nothing was written");
-        assertThat(http.get("/actuator/health").json().get("components").get("kafka").get("status").asString())
+        assertThat(new IngestHttp(managementPort).get("/actuator/health").json().get("components").get("kafka").get("status").asString())
                 .isEqualTo("DOWN");
 
         broker().restart();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,6 +63,10 @@ class IngestApiIT {
 
     @LocalServerPort
     int port;
+
+    /** The actuator answers on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     IngestHttp http;
     TopicClient kafka;
@@ -368,11 +373,14 @@ class IngestApiIT {
         http.post(EN, EN_KEY, "application/json", "{\"sourceId\":\"m-" + UUID.randomUUID() + "\",\"headline\":\"M\"}");
         http.post(EN, EN_KEY, "application/json", "{\"sourceId\":\"m\"}");
 
-        JsonNode accepted = http.get("/actuator/metrics/ingest.articles.accepted?tag=feed:wire-en").json();
-        JsonNode refused = http.get("/actuator/metrics/ingest.articles.refused?tag=reason:malformed-input").json();
-        JsonNode latency = http.get("/actuator/metrics/ingest.article.latency").json();
-        Response prometheus = http.get("/actuator/prometheus");
-        JsonNode health = http.get("/actuator/health").json();
+        JsonNode accepted = new IngestHttp(managementPort).get("/actuator/metrics/ingest.articles.accepted?tag=feed:wire-en").json();
+        JsonNode refused = new IngestHttp(managementPort).get("/actuator/metrics/ingest.articles.refused?tag=reason:malformed-input").json();
+        JsonNode latency = new IngestHttp(managementPort).get("/actuator/metrics/ingest.article.latency").json();
+        Response prometheus = new IngestHttp(managementPort).get("/actuator/prometheus");
+        JsonNode health = new IngestHttp(managementPort).get("/actuator/health").json();
+        // nothing of the actuator on the port feeds reach
+        assertThat(http.get("/actuator/health").status()).isEqualTo(404);
+        assertThat(http.get("/actuator/prometheus").status()).isEqualTo(404);
 
         assertThat(accepted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(refused.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);

@@ -44,7 +44,7 @@ class EnrichedArticlesListenerIT {
         ConfigurableApplicationContext app = setup.startApp(Map.of(
                 "spring.main.web-application-type", "servlet", "server.port", "0"));
         metrics = app.getBean("livePublishMetrics", PublishMetrics.class);
-        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.management.port")); // the actuator's own
         setup.awaitIndexReady();
     }
 
