@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>Versions: a feed that versions its articles (ninjs {@code version}, own JSON {@code version})
  * keeps its numbers, and a version not above the last emitted one is refused as stale (409) — an
  * old update arriving late must not overwrite a newer one. For formats without versions (page
- * text, HTML) the first version is the receive time in epoch milliseconds and each change adds one:
- * strictly increasing per article while the state is known, and still above anything emitted
- * earlier when the state was lost (older than the topic's retention), because the clock moved on.
- * A kill always goes through, above the current version if the feed's own is not.
+ * text, HTML) a version is the receive time in epoch milliseconds, or the last version + 1 when that is
+ * higher: strictly increasing per article, above anything emitted earlier when the state was lost
+ * (older than the topic's retention), and above what another ingest instance wrote meanwhile, which
+ * this one has not seen (with clocks in step), because the clock moved on. A kill always goes through,
+ * above the current version when the feed's own is not.
  *
  * <p>The state is updated only after Kafka acknowledged: a failed send leaves it as it was, so
  * the retry is decided exactly like the first attempt.
@@ -115,8 +116,19 @@ public class ArticleIngestor {
                 throw new StaleVersionException(id, feedVersion, state.get().version());
             }
         }
-        return state.map(s -> s.version() + 1).orElse(receivedAt.toEpochMilli());
+        long floor = receivedAt.toEpochMilli();
+        if (state.isEmpty()) {
+            return floor;
+        }
+        long next = state.get().version() + 1;
+        // a version made from a receive time never falls below this one's: another ingest instance may have
+        // written a later version this one has not seen, and with clocks in step that one is below ours.
+        // Versions a feed numbers itself (1, 2, ...) are the feed's to order.
+        return state.get().version() >= RECEIVE_TIME_VERSIONS ? Math.max(next, floor) : next;
     }
+
+    /** 2001-09-09 in epoch milliseconds: a version at least this large was made from a receive time. */
+    static final long RECEIVE_TIME_VERSIONS = 1_000_000_000_000L;
 
     static RawArticle toEvent(String feed, String id, ParsedArticle a, Instant receivedAt) {
         Instant versionCreated = a.versionCreated() != null ? a.versionCreated()

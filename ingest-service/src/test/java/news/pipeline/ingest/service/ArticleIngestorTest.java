@@ -149,11 +149,60 @@ class ArticleIngestorTest {
         var unknown = java.util.Optional.<news.pipeline.ingest.identity.ArticleState>empty();
         assertThat(ArticleIngestor.nextVersion("a", unknown, null, false, NOW)).isEqualTo(NOW.toEpochMilli());
         assertThat(ArticleIngestor.nextVersion("a", known, null, false, NOW)).isEqualTo(101);
+        // a receive-time version written earlier (perhaps by another instance): never below this receive time
+        var earlier = java.util.Optional.of(new news.pipeline.ingest.identity.ArticleState(NOW.toEpochMilli() - 5_000, "h",
+                PubStatus.usable));
+        assertThat(ArticleIngestor.nextVersion("a", earlier, null, false, NOW)).isEqualTo(NOW.toEpochMilli());
+        assertThat(ArticleIngestor.nextVersion("a", earlier, null, true, NOW)).isEqualTo(NOW.toEpochMilli());
+        var justWritten = java.util.Optional.of(new news.pipeline.ingest.identity.ArticleState(NOW.toEpochMilli(), "h",
+                PubStatus.usable));
+        assertThat(ArticleIngestor.nextVersion("a", justWritten, null, false, NOW)).isEqualTo(NOW.toEpochMilli() + 1);
         assertThat(ArticleIngestor.nextVersion("a", unknown, 2L, false, NOW)).isEqualTo(2);
         assertThat(ArticleIngestor.nextVersion("a", known, 200L, false, NOW)).isEqualTo(200);
         assertThat(ArticleIngestor.nextVersion("a", known, 50L, true, NOW)).isEqualTo(101);
         assertThatThrownBy(() -> ArticleIngestor.nextVersion("a", known, 100L, false, NOW))
                 .isInstanceOf(StaleVersionException.class);
+    }
+
+    /**
+     * Two ingest instances behind a load balancer, each with its own state, posts of one article
+     * alternating between them: every version must be above the one before, or Elasticsearch's external
+     * versioning drops the update (with "last version + 1" the third post got T + 1, below the second's T + 1 s).
+     */
+    @Test
+    void versionsClimbAcrossTwoInstancesPostingUpdatesOfTheSameArticleInTurn() {
+        Instant[] now = {NOW};
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        ArticleStateStore storeA = new ArticleStateStore();
+        ArticleStateStore storeB = new ArticleStateStore();
+        ArticleIngestor a = new ArticleIngestor(storeA, writer, new IngestMetrics(new SimpleMeterRegistry(), storeA), clock);
+        ArticleIngestor b = new ArticleIngestor(storeB, writer, new IngestMetrics(new SimpleMeterRegistry(), storeB), clock);
+        ParsedArticle page = pageText();
+
+        List<Long> versions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ArticleIngestor instance = i % 2 == 0 ? a : b;
+            now[0] = NOW.plusSeconds(i);
+            versions.add(instance.ingest(FEED, page.toBuilder().byline("Phóng viên " + i).build(), SourceHints.NONE).version());
+        }
+
+        assertThat(versions).isSorted().doesNotHaveDuplicates();
+        assertThat(sent).extracting(RawArticle::getVersion).containsExactlyElementsOf(versions);
     }
 
     private static ParsedArticle pageText() {
