@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * The service's beans: the Elasticsearch client, the dead-letter producer, the enriched-topic listener
@@ -95,11 +95,17 @@ public class PublishConfiguration {
                 topics.enriched(), kafka.getConsumer().getGroupId());
     }
 
-    /** Picked up by Boot's listener container factory: retries a failed batch, paused, for as long as it fails. */
+    /**
+     * Picked up by Boot's listener container factory: retries a failed batch, paused, for as long as a transient
+     * failure lasts; after a few attempts of any other failure, its records go to the dead-letter topic.
+     */
     @Bean
     @ConditionalOnProperty(name = "publish.mode", havingValue = "live", matchIfMissing = true)
-    DefaultErrorHandler batchRetryErrorHandler(RetrySettings retry, EnrichedArticlesListener enrichedArticlesListener) {
-        return BatchRetries.errorHandler(retry, enrichedArticlesListener);
+    BatchRetries batchRetryErrorHandler(RetrySettings retry, EnrichedArticlesListener enrichedArticlesListener,
+            KafkaTemplate<String, byte[]> deadLetterTemplate, PipelineTopics topics) {
+        DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "live");
+        return BatchRetries.errorHandler(retry, enrichedArticlesListener, (record, failure) -> deadLetters.write(List.of(
+                DeadLetterWriter.unexpected(record, failure))));
     }
 
     // ---- the reindex command ----

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import news.pipeline.schemas.topics.DeadLetterHeaders;
+import news.pipeline.support.failure.Failures;
 import news.pipeline.support.failure.TransientFailureException;
 import news.pipeline.support.kafka.DeadLetters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +41,15 @@ public class DeadLetterWriter {
     public static final String UNDECODABLE = "undecodable";
     /** The error type of an article that cannot be turned into a document. */
     public static final String UNMAPPABLE = "unmappable";
+    /** The error type of a record whose batch kept failing for a reason that is neither transient nor its own. */
+    public static final String UNEXPECTED = "unexpected";
+
+    /** A record of a batch that kept failing with {@code failure} (a bug, not the record's known fault). */
+    @SuppressWarnings("unchecked")
+    public static DeadLetter unexpected(ConsumerRecord<?, ?> record, Exception failure) {
+        return new DeadLetter((ConsumerRecord<String, byte[]>) record, UNEXPECTED, 0,
+                "its batch kept failing: " + Failures.reason(failure, 1000), (String) record.key(), null);
+    }
 
     /** One record to dead-letter and why. */
     public record DeadLetter(ConsumerRecord<String, byte[]> record, String errorType, int status, String reason,

@@ -3,28 +3,45 @@ package news.pipeline.publish.consume;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Capped exponential backoff for transient failures (Elasticsearch 429/5xx/unreachable, registry or
- * dead-letter topic unreachable), {@code publish.retry.*}. There is no attempt limit: a batch is retried
- * for as long as the failure lasts.
+ * Capped exponential backoff ({@code publish.retry.*}). A transient failure (Elasticsearch 429/5xx/unreachable,
+ * registry or dead-letter topic unreachable) has no attempt limit: a batch is retried for as long as it lasts.
+ * Any other failure (a bug) is tried {@code maxAttemptsOtherwise} times in all, then the batch's records are
+ * dead-lettered with the reason, so one cannot stall its partitions for ever.
  */
 @ConfigurationProperties("publish.retry")
-public record RetrySettings(Duration initialBackoff, Duration maxBackoff, double multiplier) {
+public record RetrySettings(Duration initialBackoff, Duration maxBackoff, double multiplier, int maxAttemptsOtherwise) {
 
+    @ConstructorBinding
     public RetrySettings {
         Objects.requireNonNull(initialBackoff, "publish.retry.initial-backoff");
         Objects.requireNonNull(maxBackoff, "publish.retry.max-backoff");
         if (multiplier < 1.0) {
             throw new IllegalArgumentException("publish.retry.multiplier must be >= 1");
         }
+        if (maxAttemptsOtherwise < 1) {
+            maxAttemptsOtherwise = 5;
+        }
+    }
+
+    public RetrySettings(Duration initialBackoff, Duration maxBackoff, double multiplier) {
+        this(initialBackoff, maxBackoff, multiplier, 5);
     }
 
     /** initial, ×multiplier, … up to max-backoff, then max-backoff forever (never STOP). */
     public ExponentialBackOff backOff() {
         ExponentialBackOff backOff = new ExponentialBackOff(initialBackoff.toMillis(), multiplier);
         backOff.setMaxInterval(maxBackoff.toMillis());
+        return backOff;
+    }
+
+    /** The same waits, {@code maxAttemptsOtherwise} attempts in all (the first included). */
+    public ExponentialBackOff boundedBackOff() {
+        ExponentialBackOff backOff = backOff();
+        backOff.setMaxAttempts(maxAttemptsOtherwise - 1);
         return backOff;
     }
 

@@ -50,6 +50,16 @@ class BatchRetriesTest {
             new ConsumerRecord<>("enriched", 0, 7L, "a", new byte[] {1}),
             new ConsumerRecord<>("enriched", 0, 8L, "b", new byte[] {2}))), Map.of());
 
+    private final List<ConsumerRecord<?, ?>> recovered = new ArrayList<>();
+    private final List<Exception> recoveredBecause = new ArrayList<>();
+
+    private org.springframework.kafka.listener.ConsumerRecordRecoverer deadLetters() {
+        return (record, failure) -> {
+            recovered.add(record);
+            recoveredBecause.add(failure);
+        };
+    }
+
     BatchRetriesTest() {
         consumer.assign(List.of(PARTITION));
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
@@ -72,7 +82,7 @@ class BatchRetriesTest {
 
     @Test
     void aFailingBatchIsRetriedWholeWhilePausedUntilItSucceedsThenConsumptionResumes() {
-        DefaultErrorHandler handler = BatchRetries.errorHandler(fast, listener);
+        BatchRetries handler = BatchRetries.errorHandler(fast, listener, deadLetters());
         AtomicInteger calls = new AtomicInteger();
         AtomicBoolean pausedDuringRetries = new AtomicBoolean(true);
 
@@ -91,25 +101,40 @@ class BatchRetriesTest {
     }
 
     @Test
-    void anUnexpectedFailureIsRetriedTooNeverSkipped() {
-        DefaultErrorHandler handler = BatchRetries.errorHandler(fast, listener);
+    void anUnexpectedFailureIsRetriedAFewTimesThenItsRecordsAreDeadLetteredInsteadOfStallingThePartition() {
+        BatchRetries handler = BatchRetries.errorHandler(fast, listener, deadLetters());
         AtomicInteger calls = new AtomicInteger();
 
         handler.handleBatch(new IllegalStateException("a bug"), batch, consumer, container, () -> {
-            switch (calls.incrementAndGet()) {
-                case 1 -> throw new NullPointerException("another bug");
-                case 2 -> throw new ClassCastException("one Spring Kafka would not retry by default");
-                default -> { }
+            calls.incrementAndGet();
+            throw new ClassCastException("a bug that stays");
+        });
+
+        // 5 attempts in all: the first delivery (before the handler) and 4 retries
+        assertThat(calls).hasValue(4);
+        assertThat(recovered).extracting(ConsumerRecord::offset).containsExactly(7L, 8L);
+        assertThat(recoveredBecause).allSatisfy(e ->
+                assertThat(news.pipeline.support.failure.Failures.find(e, ClassCastException.class)).isNotNull());
+    }
+
+    @Test
+    void anUnexpectedFailureThatPassesIsNotDeadLettered() {
+        BatchRetries handler = BatchRetries.errorHandler(fast, listener, deadLetters());
+        AtomicInteger calls = new AtomicInteger();
+
+        handler.handleBatch(new IllegalStateException("a bug"), batch, consumer, container, () -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new NullPointerException("once");
             }
         });
 
-        assertThat(calls).hasValue(3);
-        assertThat(attempts).containsExactly(1, 2, 3);
+        assertThat(calls).hasValue(2);
+        assertThat(recovered).isEmpty();
     }
 
     @Test
     void stoppingTheContainerEndsTheRetriesWithoutCommittingAnything() throws Exception {
-        DefaultErrorHandler handler = BatchRetries.errorHandler(fast, listener);
+        BatchRetries handler = BatchRetries.errorHandler(fast, listener, deadLetters());
         AtomicInteger calls = new AtomicInteger();
         CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> {
             while (calls.get() < 5) {
