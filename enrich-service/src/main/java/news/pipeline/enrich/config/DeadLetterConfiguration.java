@@ -94,16 +94,14 @@ public class DeadLetterConfiguration {
 
     /** The same waits as {@code bounded} when it is exponential, without its limit on attempts or time. */
     static BackOff untilItPasses(BackOff bounded) {
-        ExponentialBackOff unbounded = new ExponentialBackOff(500, 2.0);
-        unbounded.setMaxInterval(5_000);
-        if (bounded instanceof ExponentialBackOff exponential) {
-            unbounded = new ExponentialBackOff(exponential.getInitialInterval(), exponential.getMultiplier());
-            unbounded.setMaxInterval(exponential.getMaxInterval());
-        }
+        ExponentialBackOff like = bounded instanceof ExponentialBackOff exponential ? exponential
+                : defaultBackOff();
+        ExponentialBackOff unbounded = new ExponentialBackOff(like.getInitialInterval(), like.getMultiplier());
+        unbounded.setMaxInterval(like.getMaxInterval());
         return unbounded; // no max elapsed time, no max attempts
     }
 
-    static BackOff defaultBackOff() {
+    static ExponentialBackOff defaultBackOff() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(15_000);

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
-import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -102,10 +101,8 @@ public class PublishConfiguration {
     @Bean
     @ConditionalOnProperty(name = "publish.mode", havingValue = "live", matchIfMissing = true)
     BatchRetries batchRetryErrorHandler(RetrySettings retry, EnrichedArticlesListener enrichedArticlesListener,
-            KafkaTemplate<String, byte[]> deadLetterTemplate, PipelineTopics topics) {
-        DeadLetterWriter deadLetters = new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "live");
-        return BatchRetries.errorHandler(retry, enrichedArticlesListener, (record, failure) -> deadLetters.write(List.of(
-                DeadLetterWriter.unexpected(record, failure))));
+            BatchProcessor liveBatchProcessor) {
+        return BatchRetries.errorHandler(retry, enrichedArticlesListener, liveBatchProcessor::deadLetterAfterRepeatedFailure);
     }
 
     // ---- the reindex command ----

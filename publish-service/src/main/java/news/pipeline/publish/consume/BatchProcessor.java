@@ -97,22 +97,39 @@ public class BatchProcessor {
         }
 
         if (!letters.isEmpty()) {
-            deadLetters.write(letters);
-            for (DeadLetter letter : letters) {
-                counts.deadLettered++;
-                if (letter.undecodable()) {
-                    metrics.deadLetteredUndecodable();
-                } else {
-                    metrics.deadLetteredRefused();
-                }
-                ConsumerRecord<String, byte[]> r = letter.record();
-                log.warn("dead-lettered id={} version={} topic={} partition={} offset={} to {}: {}",
-                        abbreviate(letter.articleId()), letter.articleVersion(), r.topic(), r.partition(), r.offset(),
-                        deadLetters.topic(), abbreviate(letter.reason()));
-            }
+            writeDeadLetters(letters);
+            counts.deadLettered += letters.size();
         }
         return new BatchResult(records.size(), counts.indexed, counts.deleted, counts.stale, counts.tombstones,
                 counts.deadLettered);
+    }
+
+    /**
+     * The error handler's last resort for a record whose batch kept failing for a reason that is neither
+     * transient nor the record's known fault: dead-lettered, counted and logged like every other dead letter.
+     *
+     * @throws TransientFailureException the dead letter could not be written: the batch is delivered again
+     */
+    public void deadLetterAfterRepeatedFailure(ConsumerRecord<?, ?> record, Exception failure) {
+        writeDeadLetters(List.of(DeadLetterWriter.unexpected(record, failure)));
+    }
+
+    /** Writes the dead letters (all acknowledged, or a TransientFailureException), then counts and logs each. */
+    private void writeDeadLetters(List<DeadLetter> letters) {
+        deadLetters.write(letters);
+        for (DeadLetter letter : letters) {
+            if (DeadLetterWriter.UNEXPECTED.equals(letter.errorType())) {
+                metrics.deadLetteredUnexpected();
+            } else if (letter.undecodable()) {
+                metrics.deadLetteredUndecodable();
+            } else {
+                metrics.deadLetteredRefused();
+            }
+            ConsumerRecord<String, byte[]> r = letter.record();
+            log.warn("dead-lettered id={} version={} topic={} partition={} offset={} to {}: {}",
+                    abbreviate(letter.articleId()), letter.articleVersion(), r.topic(), r.partition(), r.offset(),
+                    deadLetters.topic(), abbreviate(letter.reason()));
+        }
     }
 
     /** Index actions for the readable articles; tombstones counted, the rest collected as dead letters. */

@@ -30,6 +30,7 @@ public final class PublishMetrics {
     private final Counter ignoredTombstone;
     private final Counter deadLetteredRefused;
     private final Counter deadLetteredUndecodable;
+    private final Counter deadLetteredUnexpected;
     private final Counter retries;
     private final Timer bulkOk;
     private final Timer bulkFailed;
@@ -49,6 +50,9 @@ public final class PublishMetrics {
                 .tag("reason", "refused").description("documents Elasticsearch refused for good").register(registry);
         deadLetteredUndecodable = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
                 .tag("reason", "undecodable").description("records that are not a readable EnrichedArticle").register(registry);
+        deadLetteredUnexpected = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
+                .tag("reason", "unexpected").description("records of a batch that kept failing for another reason")
+                .register(registry);
         retries = counter("publish.retries", "backoff waits before retrying a retriable failure");
         bulkOk = Timer.builder("publish.bulk.latency").tag("pipeline", pipeline).tag("outcome", "ok")
                 .description("bulk request latency").publishPercentileHistogram().register(registry);
@@ -81,12 +85,19 @@ public final class PublishMetrics {
         ignoredTombstone.increment();
     }
 
+    /** A record dead-lettered because Elasticsearch refused it for good. */
     public void deadLetteredRefused() {
         deadLetteredRefused.increment();
     }
 
+    /** A record dead-lettered because it is not a readable (or mappable) article. */
     public void deadLetteredUndecodable() {
         deadLetteredUndecodable.increment();
+    }
+
+    /** A record dead-lettered because its batch kept failing for another reason. */
+    public void deadLetteredUnexpected() {
+        deadLetteredUnexpected.increment();
     }
 
     public void retried() {
@@ -118,7 +129,7 @@ public final class PublishMetrics {
     }
 
     public double deadLetteredCount() {
-        return deadLetteredRefused.count() + deadLetteredUndecodable.count();
+        return deadLetteredRefused.count() + deadLetteredUndecodable.count() + deadLetteredUnexpected.count();
     }
 
     public double retryCount() {

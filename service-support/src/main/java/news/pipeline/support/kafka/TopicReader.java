@@ -138,11 +138,12 @@ public final class TopicReader implements AutoCloseable {
     public <V> Result readValuesToEnd(ValueDecoder<V> decoder, Duration timeout, BiConsumer<String, V> values) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long[] skipped = {0};
+        long[] handed = {0}; // records handed on so far: what an Incomplete reports
         long records = readToEnd(timeout, Duration.ofMillis(200), batch -> {
             for (ConsumerRecord<String, byte[]> record : batch) {
                 V value;
                 try {
-                    value = decodeWaitingOutOutages(decoder, record, deadline);
+                    value = decodeWaitingOutOutages(decoder, record, deadline, handed[0] + skipped[0]);
                 } catch (PoisonRecordException e) {
                     skipped[0]++;
                     log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}", record.topic(),
@@ -150,35 +151,36 @@ public final class TopicReader implements AutoCloseable {
                     continue;
                 }
                 values.accept(record.key(), value);
+                handed[0]++;
             }
         });
         return new Result(records, skipped[0]);
     }
 
     private static <V> V decodeWaitingOutOutages(ValueDecoder<V> decoder, ConsumerRecord<String, byte[]> record,
-            long deadline) {
+            long deadline, long readSoFar) {
         long waitMillis = 200;
         while (true) {
             try {
                 return decoder.decode(record.topic(), record.value());
             } catch (TransientFailureException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new Incomplete("cannot decode " + record.topic() + " records: " + e.getMessage(), 0);
+                    throw new Incomplete("cannot decode " + record.topic() + " records: " + e.getMessage(), readSoFar);
                 }
                 log.warn("cannot decode topic={} partition={} offset={} yet ({}); retrying in {} ms", record.topic(),
                         record.partition(), record.offset(), e.getMessage(), waitMillis);
-                sleep(waitMillis);
+                sleep(waitMillis, readSoFar);
                 waitMillis = Math.min(waitMillis * 2, MAX_RETRY_WAIT.toMillis());
             }
         }
     }
 
-    private static void sleep(long millis) {
+    private static void sleep(long millis, long readSoFar) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Incomplete("interrupted", 0);
+            throw new Incomplete("interrupted", readSoFar);
         }
     }
 
