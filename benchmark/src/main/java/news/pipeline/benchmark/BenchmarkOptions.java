@@ -32,7 +32,7 @@ public record BenchmarkOptions(
               --concurrency C       concurrent POSTs at full speed (default 8)
               --seed S              generator seed: the same seed gives the same articles (default 42)
               --out FILE            JSON file of every figure (default target/benchmark/results.json)
-              --warmup W            warm-up articles before measuring (default N/2, 20..1000)
+              --warmup W            warm-up articles before measuring (default 3 × N, 20..6000)
               --half-rate F         paced phase at F × the full-speed end-to-end rate (default 0.5)
               --poll-ms MS          searchability poll interval (default 100)
               --timeout-s S         longest wait for a phase's articles to become searchable (default 600)
@@ -103,7 +103,7 @@ public record BenchmarkOptions(
         }
         // long enough for the services' JIT compilers to settle: after 200 articles the C2 compiler threads were
         // still among each service's busiest, and per-article CPU in the full-speed phase was 1.6–1.8 × steady state
-        int w = warmup != null ? warmup : Math.clamp(articles / 2, 20, 1000);
+        int w = warmup != null ? warmup : Math.clamp(3L * articles, 20, 6000);
         return new BenchmarkOptions(articles, concurrency, seed, out, w, half, poll, timeout, portOffset, bulkBatch,
                 bulkConcurrency, backfillBatch, keep, tag, env);
     }

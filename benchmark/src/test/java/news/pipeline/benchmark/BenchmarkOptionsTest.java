@@ -17,9 +17,9 @@ class BenchmarkOptionsTest {
         assertThat(o.articles()).isEqualTo(100);
         assertThat(o.concurrency()).isEqualTo(4);
         assertThat(o.seed()).isEqualTo(9);
-        assertThat(o.warmup()).isEqualTo(50);
-        assertThat(BenchmarkOptions.parse(new String[] {"--articles", "2000"}).warmup()).isEqualTo(1000);
-        assertThat(BenchmarkOptions.parse(new String[] {"--articles", "10"}).warmup()).isEqualTo(20);
+        assertThat(o.warmup()).isEqualTo(300);
+        assertThat(BenchmarkOptions.parse(new String[] {"--articles", "2000"}).warmup()).isEqualTo(6000);
+        assertThat(BenchmarkOptions.parse(new String[] {"--articles", "5"}).warmup()).isEqualTo(20);
         assertThat(o.runTag()).isEqualTo("smoke1");
         assertThat(o.serviceEnv()).containsEntry("SPRING_KAFKA_CONSUMER_FETCH_MAX_WAIT", "50ms");
         assertThat(o.alias()).isEqualTo("bench-smoke1-articles");

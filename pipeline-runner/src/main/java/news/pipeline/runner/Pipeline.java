@@ -78,13 +78,16 @@ public final class Pipeline implements AutoCloseable {
                 "SPRING_PROFILES_ACTIVE", "dev"));
         environment.putAll(extraEnvironment);
         Path logs = config.dataDir().resolve("logs");
-        List<String> jvm = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC");
+        List<String> jvm = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC");
+        // enrich holds the related-articles index in its heap (about 12 KB per article: 2 GB is ~150 000 articles);
+        // a heap started large keeps the collector from marking it again and again while it grows
+        List<String> enrichJvm = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC");
         List<ServiceProcess> services = new ArrayList<>();
         Pipeline pipeline = new Pipeline(stack, endpoints, services);
         try {
             System.out.println("Starting ingest-, enrich- and publish-service (logs in " + logs + ") ...");
             services.add(ServiceProcess.start(config.repoRoot(), "ingest-service", INGEST_PORT + portOffset, environment, jvm, logs));
-            services.add(ServiceProcess.start(config.repoRoot(), "enrich-service", ENRICH_PORT + portOffset, environment, jvm, logs));
+            services.add(ServiceProcess.start(config.repoRoot(), "enrich-service", ENRICH_PORT + portOffset, environment, enrichJvm, logs));
             services.add(ServiceProcess.start(config.repoRoot(), "publish-service", PUBLISH_PORT + portOffset, environment, jvm, logs));
             for (ServiceProcess service : services) {
                 service.awaitHealthy(Duration.ofSeconds(180));

@@ -64,6 +64,10 @@ public final class ReportWriter {
         List<ResourceSampler.PhaseUsage> phases = r.resources().stream().filter(u -> articles.containsKey(u.phase())).toList();
         List<String> header = new ArrayList<>(List.of("process"));
         phases.forEach(u -> header.add(u.phase() + " ms/article"));
+        ResourceSampler.PhaseUsage full = phases.stream().filter(u -> u.phase().equals("full")).findFirst().orElse(null);
+        if (full != null) {
+            header.add("of full: JIT / GC ms");
+        }
         header.add("goal (full)");
         Table table = new Table(header.toArray(String[]::new));
         if (phases.isEmpty()) {
@@ -74,6 +78,12 @@ public final class ReportWriter {
             List<String> row = new ArrayList<>(List.of(process));
             for (ResourceSampler.PhaseUsage u : phases) {
                 row.add(num(u.processes().get(i).cpuSeconds() * 1000 / articles.get(u.phase())));
+            }
+            if (full != null) {
+                ResourceSampler.Usage usage = full.processes().get(i);
+                double perArticle = 1000.0 / articles.get("full");
+                row.add(usage.jitCpuSeconds() + usage.gcCpuSeconds() == 0 ? ""
+                        : num(usage.jitCpuSeconds() * perArticle) + " / " + num(usage.gcCpuSeconds() * perArticle));
             }
             Double goal = BenchmarkGoals.CPU_MS_PER_ARTICLE.get(process);
             row.add(goal == null ? "" : "<= " + num(goal));
@@ -221,7 +231,8 @@ public final class ReportWriter {
         }
         out.append(res).append('\n');
 
-        out.append("CPU PER ARTICLE (CPU ms of each process ÷ articles accepted in the phase; es-bulk: ÷ documents)\n")
+        out.append("CPU PER ARTICLE (CPU ms of each process ÷ articles accepted in the phase; es-bulk: ÷ documents; "
+                + "JIT / GC: the part of the full-speed figure spent by the JVM's compiler and collector threads)\n")
                 .append(cpuPerArticle(r)).append('\n');
 
         if (r.bottleneck() != null) {

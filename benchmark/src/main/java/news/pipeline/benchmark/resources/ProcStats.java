@@ -1,8 +1,11 @@
 package news.pipeline.benchmark.resources;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +26,47 @@ public final class ProcStats {
 
     /** Machine-wide CPU time in ticks, summed over all cores: busy (everything but idle and iowait) and total. */
     public record MachineTicks(long busy, long total) {
+    }
+
+    /**
+     * CPU time of a JVM's own machinery among a process's threads, by thread id: its JIT compiler threads
+     * ({@code C1/C2 CompilerThread}) and its garbage collector's ({@code GC Thread#}, {@code G1 ...}).
+     */
+    public record JvmThreads(Map<Long, Long> jitTicks, Map<Long, Long> gcTicks) {
+
+        /**
+         * Ticks spent since {@code earlier} by the threads of a kind: a thread seen in both counts its
+         * difference, a new one all of its time. A thread that ended in between (the JVM retires idle compiler
+         * threads) takes its last ticks with it, so this is a lower bound.
+         */
+        static long since(Map<Long, Long> now, Map<Long, Long> earlier) {
+            long ticks = 0;
+            for (Map.Entry<Long, Long> thread : now.entrySet()) {
+                ticks += Math.max(0, thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L));
+            }
+            return ticks;
+        }
+
+        public double jitSecondsSince(JvmThreads earlier) {
+            return since(jitTicks, earlier.jitTicks) / (double) CLOCK_TICKS;
+        }
+
+        public double gcSecondsSince(JvmThreads earlier) {
+            return since(gcTicks, earlier.gcTicks) / (double) CLOCK_TICKS;
+        }
+    }
+
+    /** What a thread of a JVM does, from its name ({@code /proc/<pid>/task/<tid>/stat} field 2, 15 characters). */
+    enum ThreadKind { JIT, GC, OTHER }
+
+    static ThreadKind kindOf(String threadName) {
+        if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+            return ThreadKind.JIT;
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+            return ThreadKind.GC;
+        }
+        return ThreadKind.OTHER;
     }
 
     private static final long CLOCK_TICKS = clockTicks();
@@ -79,6 +123,30 @@ public final class ProcStats {
 
     public static double cpuSeconds(long pid) {
         return cpu(pid).map(t -> t.total() / (double) CLOCK_TICKS).orElse(Double.NaN);
+    }
+
+    /** The JIT compiler and garbage collector threads of a process now (empty maps when it is gone). */
+    public static JvmThreads jvmThreads(long pid) {
+        Map<Long, Long> jit = new HashMap<>();
+        Map<Long, Long> gc = new HashMap<>();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                Optional<String> stat = read(thread.resolve("stat"));
+                if (stat.isEmpty()) {
+                    continue; // ended meanwhile
+                }
+                String line = stat.get();
+                ThreadKind kind = kindOf(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')));
+                if (kind != ThreadKind.OTHER) {
+                    (kind == ThreadKind.JIT ? jit : gc).put(Long.parseLong(thread.getFileName().toString()),
+                            parseStat(line).total());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone: nothing to count
+        }
+        return new JvmThreads(jit, gc);
     }
 
     public static long rssKb(long pid) {

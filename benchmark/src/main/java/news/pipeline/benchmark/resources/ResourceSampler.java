@@ -17,16 +17,20 @@ import news.pipeline.benchmark.RunClock;
  */
 public final class ResourceSampler implements AutoCloseable {
 
-    /** CPU and memory of one process over a phase. */
-    public record Usage(String process, long pid, double cpuSeconds, double cpuPercentOfOneCore, long peakRssMb,
-            long lifetimePeakRssMb) {
+    /**
+     * CPU and memory of one process over a phase; of its CPU, what the JVM's JIT compilers and garbage
+     * collector threads used (0 for a process that is not a JVM; lower bounds, see {@link ProcStats.JvmThreads}).
+     */
+    public record Usage(String process, long pid, double cpuSeconds, double cpuPercentOfOneCore, double jitCpuSeconds,
+            double gcCpuSeconds, long peakRssMb, long lifetimePeakRssMb) {
     }
 
     /** A phase's resources: each process, and the whole machine's busy share of all its cores. */
     public record PhaseUsage(String phase, double seconds, double machineBusyPercent, List<Usage> processes) {
     }
 
-    private record Mark(String label, double atMs, Map<String, Double> cpuSeconds, ProcStats.MachineTicks machine) {
+    private record Mark(String label, double atMs, Map<String, Double> cpuSeconds, Map<String, ProcStats.JvmThreads> jvm,
+            ProcStats.MachineTicks machine) {
     }
 
     private record RssSample(double atMs, String process, long rssKb) {
@@ -71,8 +75,12 @@ public final class ResourceSampler implements AutoCloseable {
     public void mark(String label) {
         sampleRss();
         Map<String, Double> cpu = new HashMap<>();
-        pids.forEach((name, pid) -> cpu.put(name, ProcStats.cpuSeconds(pid)));
-        marks.add(new Mark(label, RunClock.nowMs(), cpu, ProcStats.machine().orElse(null)));
+        Map<String, ProcStats.JvmThreads> jvm = new HashMap<>();
+        pids.forEach((name, pid) -> {
+            cpu.put(name, ProcStats.cpuSeconds(pid));
+            jvm.put(name, ProcStats.jvmThreads(pid));
+        });
+        marks.add(new Mark(label, RunClock.nowMs(), cpu, jvm, ProcStats.machine().orElse(null)));
     }
 
     /** Usage between two marks, under a phase name. */
@@ -88,7 +96,10 @@ public final class ResourceSampler implements AutoCloseable {
                     .filter(s -> s.process().equals(name) && s.atMs() >= from.atMs() && s.atMs() <= to.atMs())
                     .mapToLong(RssSample::rssKb).max().orElse(-1);
             long hwm = ProcStats.peakRssKb(entry.getValue());
+            ProcStats.JvmThreads jvmFrom = from.jvm().get(name);
+            ProcStats.JvmThreads jvmTo = to.jvm().get(name);
             usages.add(new Usage(name, entry.getValue(), round(cpu), round(seconds > 0 ? cpu / seconds * 100 : Double.NaN),
+                    round(jvmTo.jitSecondsSince(jvmFrom)), round(jvmTo.gcSecondsSince(jvmFrom)),
                     peakKb < 0 ? -1 : peakKb / 1024, hwm < 0 ? -1 : hwm / 1024));
         }
         double busy = Double.NaN;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcStatsTest {
@@ -27,6 +28,34 @@ class ProcStatsTest {
         assertThat(ProcStats.parseStatusKb(status, "VmRSS")).isEqualTo(400000);
         assertThat(ProcStats.parseStatusKb(status, "VmHWM")).isEqualTo(512000);
         assertThat(ProcStats.parseStatusKb(status, "VmSwap")).isEqualTo(-1);
+    }
+
+    @Test
+    void sortsAJvmsThreadsByTheirNames() {
+        assertThat(ProcStats.kindOf("C2 CompilerThre")).isEqualTo(ProcStats.ThreadKind.JIT);
+        assertThat(ProcStats.kindOf("C1 CompilerThre")).isEqualTo(ProcStats.ThreadKind.JIT);
+        assertThat(ProcStats.kindOf("GC Thread#1")).isEqualTo(ProcStats.ThreadKind.GC);
+        assertThat(ProcStats.kindOf("G1 Conc#0")).isEqualTo(ProcStats.ThreadKind.GC);
+        assertThat(ProcStats.kindOf("G1 Refine#0")).isEqualTo(ProcStats.ThreadKind.GC);
+        assertThat(ProcStats.kindOf("tomcat-handler-")).isEqualTo(ProcStats.ThreadKind.OTHER);
+        assertThat(ProcStats.kindOf("kafka-producer-")).isEqualTo(ProcStats.ThreadKind.OTHER);
+    }
+
+    @Test
+    void countsTheTicksOfThreadsThatGoOnAndOfNewOnes() {
+        Map<Long, Long> earlier = Map.of(1L, 100L, 2L, 50L, 3L, 70L);
+        // thread 3 ended (its ticks since are lost: a lower bound), thread 4 is new
+        Map<Long, Long> now = Map.of(1L, 130L, 2L, 50L, 4L, 20L);
+        assertThat(ProcStats.JvmThreads.since(now, earlier)).isEqualTo(50);
+    }
+
+    @Test
+    void findsThisJvmsCollectorThreads() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux /proc only");
+        ProcStats.JvmThreads threads = ProcStats.jvmThreads(SELF);
+        // every HotSpot collector names its worker threads "GC Thread#n" (G1 adds "G1 ..." ones)
+        assertThat(threads.gcTicks()).isNotEmpty();
+        assertThat(ProcStats.jvmThreads(Long.MAX_VALUE).jitTicks()).isEmpty();
     }
 
     @Test
