@@ -32,7 +32,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *       {@code maxAttempts} times, then dead-lettered;</li>
  *   <li>the dead letter keeps the record's original key and bytes, in {@code pipeline.topics.raw-dlt},
  *       with the pipeline's dead-letter headers ({@link DeadLetters}: reason, stage — deserialize, validate,
- *       enrich, produce —, original topic, partition, offset, timestamp, all text) and spring-kafka's
+ *       enrich, serialize, produce —, original topic, partition, offset, timestamp, all text) and spring-kafka's
  *       {@code kafka_dlt-exception-message}/{@code -fqcn};</li>
  *   <li>the stream carries on with the next record, and each dead letter is counted
  *       ({@code enrich.dead.letters}, tag stage) and logged on one line, without a stack trace.</li>

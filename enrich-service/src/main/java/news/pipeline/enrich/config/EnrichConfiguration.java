@@ -19,6 +19,7 @@ import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.support.kafka.PipelineTopics;
 import news.pipeline.support.kafka.ProvisionedTopics;
 import news.pipeline.support.kafka.ValueDecoder;
+import news.pipeline.support.kafka.ValueEncoder;
 import news.pipeline.support.registry.SchemaRegistrySettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -85,6 +86,8 @@ public class EnrichConfiguration {
     @Bean
     EnrichFunction enrich(PipelineTopics topics, SchemaRegistrySettings registry, ArticleEnricher enricher,
             LatestVersions versions, RelatedIndex rebuiltFirst, MeterRegistry meters) {
-        return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()), enricher, versions, meters);
+        return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()),
+                new ValueEncoder<>(topics.enrichedArticles(), registry.config()), topics.enrichedArticles().name(),
+                enricher, versions, meters);
     }
 }

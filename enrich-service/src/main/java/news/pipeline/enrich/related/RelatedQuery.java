@@ -7,14 +7,13 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * One article's text analysed once, for everything the related index does with it: the terms of its
  * opening (candidate query), the whole text's term counts (the vector candidates are scored against,
  * and what the index keeps of it), and its length in words.
  *
- * <p>Terms are folded words and two-word shingles ({@link FoldingAnalyzer}) that are not stop words
+ * <p>Terms are folded words ({@link FoldingAnalyzer}) and two-word shingles that are not stop words
  * ({@link RelatedIndex#isStop}); a term counted more than {@value #MAX_TF} times counts {@value #MAX_TF}.
  */
 public final class RelatedQuery {
@@ -48,26 +47,25 @@ public final class RelatedQuery {
 
     static RelatedQuery analyse(Analyzer analyzer, String text) {
         Map<String, int[]> seen = new LinkedHashMap<>(); // term → {count, opening count}
-        int tokens = 0;
+        int[] tokens = {0};
         int words = 0;
+        String previous = null;
+        boolean previousListed = false;
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
+            // the order of Lucene's ShingleFilter(2, 2) with unigrams: w1, "w1 w2", w2, "w2 w3", w3, ...
             while (stream.incrementToken()) {
-                tokens++;
-                if (increment.getPositionIncrement() > 0) {
-                    words++; // a shingle shares its first word's position
+                String word = term.toString();
+                boolean listed = RelatedIndex.STOP_WORDS.contains(word);
+                if (previous != null) {
+                    // a shingle is a stop word only when both its words are
+                    count(seen, tokens, previous + ' ' + word, previousListed && listed);
                 }
-                String token = term.toString();
-                if (RelatedIndex.isStop(token)) {
-                    continue;
-                }
-                int[] count = seen.computeIfAbsent(token, t -> new int[2]);
-                count[0] = capped(count[0] + 1);
-                if (tokens <= MAX_TOKENS_FOR_CANDIDATES) {
-                    count[1] = capped(count[1] + 1);
-                }
+                count(seen, tokens, word, listed || word.length() < 2);
+                words++;
+                previous = word;
+                previousListed = listed;
             }
             stream.end();
         } catch (IOException e) {
@@ -84,6 +82,19 @@ public final class RelatedQuery {
             i++;
         }
         return new RelatedQuery(terms, counts, opening, words);
+    }
+
+    /** One token more; counted unless it is a stop word, in the opening while it is within the first tokens. */
+    private static void count(Map<String, int[]> seen, int[] tokens, String token, boolean stop) {
+        tokens[0]++;
+        if (stop) {
+            return;
+        }
+        int[] count = seen.computeIfAbsent(token, t -> new int[2]);
+        count[0] = capped(count[0] + 1);
+        if (tokens[0] <= MAX_TOKENS_FOR_CANDIDATES) {
+            count[1] = capped(count[1] + 1);
+        }
     }
 
     private static int capped(int count) {

@@ -7,6 +7,7 @@ import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.ValueDecoder;
+import news.pipeline.support.kafka.ValueEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -14,23 +15,28 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * The stream function ({@code enrich}): raw record bytes in, enriched article out, keyed by the
- * article id. Decoding and validation failures are poison ({@link PoisonRecordException}); the
+ * The stream function ({@code enrich}): raw record bytes in, enriched article bytes out (the enriched
+ * topic's format, {@link ValueEncoder}), keyed by the article id. Decoding and validation failures are poison ({@link PoisonRecordException}); the
  * container's error handler sends them to the dead-letter topic and the stream carries on. A version older
  * than one already enriched ({@link LatestVersions}) is skipped: nothing is written for it.
  */
-public class EnrichFunction implements Function<Message<byte[]>, Message<EnrichedArticle>> {
+public class EnrichFunction implements Function<Message<byte[]>, Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichFunction.class);
 
     private final ValueDecoder<RawArticle> decoder;
+    private final ValueEncoder<EnrichedArticle> encoder;
+    private final String enrichedTopic;
     private final ArticleEnricher enricher;
     private final LatestVersions versions;
     private final Counter stale;
 
-    public EnrichFunction(ValueDecoder<RawArticle> decoder, ArticleEnricher enricher, LatestVersions versions,
-            MeterRegistry meters) {
+    /** @param enrichedTopic where the binding sends the output: its registry subject names the schema */
+    public EnrichFunction(ValueDecoder<RawArticle> decoder, ValueEncoder<EnrichedArticle> encoder, String enrichedTopic,
+            ArticleEnricher enricher, LatestVersions versions, MeterRegistry meters) {
         this.decoder = decoder;
+        this.encoder = encoder;
+        this.enrichedTopic = enrichedTopic;
         this.enricher = enricher;
         this.versions = versions;
         this.stale = Counter.builder("enrich.articles").tag("outcome", "stale")
@@ -38,7 +44,7 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
     }
 
     @Override
-    public Message<EnrichedArticle> apply(Message<byte[]> message) {
+    public Message<byte[]> apply(Message<byte[]> message) {
         String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
         Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
         Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
@@ -64,7 +70,7 @@ public class EnrichFunction implements Function<Message<byte[]>, Message<Enriche
                 enriched.getRelatedArticles().size(),
                 enriched.getAudio() == null ? "none" : enriched.getAudio().getDurationSource(),
                 (System.nanoTime() - started) / 1_000_000);
-        return MessageBuilder.withPayload(enriched)
+        return MessageBuilder.withPayload(encoder.encode(enrichedTopic, enriched))
                 .setHeader(KafkaHeaders.KEY, enriched.getId())
                 .build();
     }

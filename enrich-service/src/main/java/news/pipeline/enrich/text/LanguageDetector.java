@@ -27,7 +27,11 @@ public final class LanguageDetector {
     }
 
     public static String detect(String text, String declared) {
-        List<String> words = Folding.words(text);
+        return detect(Folding.words(text), declared);
+    }
+
+    /** As {@link #detect(String, String)}, for a text already split by {@link Folding#words}. */
+    public static String detect(List<String> words, String declared) {
         int vi = 0;
         int en = 0;
         for (String word : words) {

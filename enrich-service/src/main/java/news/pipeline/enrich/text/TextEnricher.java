@@ -1,5 +1,6 @@
 package news.pipeline.enrich.text;
 
+import java.util.List;
 import news.pipeline.events.RawArticle;
 
 /**
@@ -24,10 +25,10 @@ public class TextEnricher {
     }
 
     public TextStats analyse(RawArticle article) {
-        String text = fullText(article);
-        int words = Folding.words(text).size();
+        List<String> textWords = Folding.words(fullText(article)); // split once: counted, then voting on the language
+        int words = textWords.size();
         int readingSeconds = words == 0 ? 0 : (int) Math.ceil(words * 60.0 / readingWordsPerMinute);
-        String language = LanguageDetector.detect(text, article.getLanguage());
+        String language = LanguageDetector.detect(textWords, article.getLanguage());
         return new TextStats(language, words, readingSeconds, slug(article.getHeadline()));
     }
 

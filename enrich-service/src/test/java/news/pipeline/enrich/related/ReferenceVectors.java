@@ -4,22 +4,40 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The relevance of two texts computed the plain way, as the related index once did: each text
- * analysed into a map of folded words and shingles (stop words out, 1 + ln tf) and the cosine of the
- * two maps. The oracle for the index's merge of sorted term-id arrays.
+ * analysed by Lucene (folded words, ShingleFilter's two-word shingles) into a map (stop words out,
+ * 1 + ln tf) and the cosine of the two maps. The oracle for {@link RelatedQuery}'s own shingles and for
+ * the index's merge of sorted term-id arrays.
  */
 final class ReferenceVectors {
 
     private ReferenceVectors() {
     }
 
-    static Map<String, Double> vector(String text) {
+    /** Folded words and two-word shingles, in Lucene's order. */
+    static final class ShingleAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer tokenizer = new StandardTokenizer();
+            ShingleFilter shingles = new ShingleFilter(new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer)), 2, 2);
+            shingles.setOutputUnigrams(true);
+            return new TokenStreamComponents(tokenizer, shingles);
+        }
+    }
+
+    /** Every term's count, stop words out. */
+    static Map<String, Integer> counts(String text) {
         Map<String, Integer> counts = new HashMap<>();
-        try (TokenStream stream = new FoldingAnalyzer().tokenStream("text", text)) {
+        try (TokenStream stream = new ShingleAnalyzer().tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -32,6 +50,11 @@ final class ReferenceVectors {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return counts;
+    }
+
+    static Map<String, Double> vector(String text) {
+        Map<String, Integer> counts = counts(text);
         Map<String, Double> vector = new HashMap<>();
         counts.forEach((token, count) -> vector.put(token, 1 + Math.log(count)));
         return vector;

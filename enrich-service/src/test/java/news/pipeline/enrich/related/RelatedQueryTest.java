@@ -2,6 +2,10 @@ package news.pipeline.enrich.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What one analysis of an article's text keeps: folded terms and shingles without stop words, the opening apart. */
@@ -31,6 +35,24 @@ class RelatedQueryTest {
 
         assertThat(q.openingByTerm()).containsOnlyKeys("lua", "mua", "lua mua", "mua lua", "mua bao");
         assertThat(q.countsByTerm()).containsKeys("bao", "bao lut");
+    }
+
+    @Test
+    void theShinglesAreLucenesInLucenesOrder() throws Exception {
+        // the seed article, the evaluation sets' headlines and leads in both languages, and edge cases
+        List<String> texts = new ArrayList<>(List.of("", "một", "và", "Đà Nẵng: mưa, lũ... và sạt lở!", "a b c d e",
+                "x".repeat(300) + " y", Files.readString(Path.of("src/test/resources/samples/seed-article-vi.txt"))));
+        for (String set : List.of("tune", "heldout", "heldout-blind")) {
+            texts.addAll(Files.readAllLines(Path.of("src/test/resources/evaluation/" + set + ".tsv")));
+        }
+        for (String text : texts) {
+            RelatedQuery q = RelatedQuery.analyse(analyzer, text);
+            assertThat(q.countsByTerm()).as(text).isEqualTo(ReferenceVectors.counts(text));
+        }
+        // the opening counts the shingles as tokens, as ShingleFilter's stream did
+        String opening = "lua mua ".repeat(100);
+        assertThat(RelatedQuery.analyse(analyzer, opening + "bao lut").openingByTerm()).containsKey("mua bao")
+                .doesNotContainKey("bao");
     }
 
     @Test

@@ -26,6 +26,7 @@ import news.pipeline.schemas.topics.Topics;
 import news.pipeline.support.PipelineAutoConfiguration;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.ValueDecoder;
+import news.pipeline.support.kafka.ValueEncoder;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
 import news.stack.Endpoints;
@@ -48,7 +49,7 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * {@link EnrichFunction} bound the way the service binds it ({@code enrich-in-0} → {@code enrich-out-0}),
  * on Spring Cloud Stream's in-memory test binder instead of Kafka: raw record bytes in the Confluent wire
- * format in (the real registry resolves the schema id), an enriched article keyed by its id out.
+ * format in (the real registry resolves the schema id), an enriched article in the same format keyed by its id out.
  */
 @RealServers
 class EnrichFunctionBinderIT {
@@ -74,7 +75,9 @@ class EnrichFunctionBinderIT {
 
             assertThat(message).isNotNull();
             assertThat(message.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("binder-seed-1");
-            EnrichedArticle enriched = (EnrichedArticle) message.getPayload();
+            // the enriched topic's format: what publish-service and the rebuild decode
+            EnrichedArticle enriched = new ValueDecoder<>(Topics.ENRICHED_ARTICLES,
+                    Map.of("schema.registry.url", servers.schemaRegistryUrl())).decode(ENRICHED, (byte[]) message.getPayload());
             assertThat(enriched.getId()).isEqualTo("binder-seed-1");
             assertThat(enriched.getVersion()).isEqualTo(seed.getVersion());
             assertThat(enriched.getDetectedLanguage()).isEqualTo("vi");
@@ -125,8 +128,9 @@ class EnrichFunctionBinderIT {
         @Bean
         EnrichFunction enrich(ArticleEnricher articleEnricher) {
             String registry = RealServersExtension.endpoints().schemaRegistryUrl();
-            return new EnrichFunction(new ValueDecoder<>(RAW, Map.of("schema.registry.url", registry)), articleEnricher,
-                    new LatestVersions(), new SimpleMeterRegistry());
+            return new EnrichFunction(new ValueDecoder<>(RAW, Map.of("schema.registry.url", registry)),
+                    new ValueEncoder<>(Topics.ENRICHED_ARTICLES, Map.of("schema.registry.url", registry)), ENRICHED,
+                    articleEnricher, new LatestVersions(), new SimpleMeterRegistry());
         }
     }
 }
