@@ -72,8 +72,9 @@ public final class ArticleNormalizer {
         if (!errors.isEmpty()) {
             throw new InvalidArticleException(errors);
         }
-        String html = HtmlSanitizer.sanitize(TextNormalizer.nfc(a.bodyHtml()), base);
-        String text = a.bodyText() != null ? TextNormalizer.paragraphs(a.bodyText()) : HtmlSanitizer.toText(html);
+        HtmlSanitizer.Body body = HtmlSanitizer.sanitize(TextNormalizer.nfc(a.bodyHtml()), base);
+        String html = body == null ? null : body.html();
+        String text = a.bodyText() != null ? TextNormalizer.paragraphs(a.bodyText()) : body == null ? null : body.text();
         if (html == null && text != null) {
             html = HtmlSanitizer.fromText(text);
         }

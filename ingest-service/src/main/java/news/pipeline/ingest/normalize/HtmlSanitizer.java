@@ -1,14 +1,13 @@
 package news.pipeline.ingest.normalize;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
@@ -33,25 +32,30 @@ public final class HtmlSanitizer {
     private HtmlSanitizer() {
     }
 
+    /** A sanitised body: its HTML and, from the same parse, its plain text. */
+    public record Body(String html, String text) {
+    }
+
     /**
+     * Parses the body once, keeps what the safelist allows and gives its HTML and its plain text (one paragraph
+     * per block element, separated by blank lines); null when nothing readable is left.
+     *
      * @param baseUri the article's address: relative links are made absolute against it; without
      *                one, relative links are dropped (their target cannot be checked)
      */
-    public static String sanitize(String html, String baseUri) {
+    public static Body sanitize(String html, String baseUri) {
         if (html == null) {
             return null;
         }
-        String clean = Jsoup.clean(html, baseUri == null ? "" : baseUri, SAFE, OUTPUT).trim();
-        boolean nothingLeft = clean.isEmpty()
-                || (Jsoup.parseBodyFragment(clean).body().text().isBlank() && !clean.contains("<img"));
-        return nothingLeft ? null : clean;
+        Document clean = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(html, baseUri == null ? "" : baseUri));
+        clean.outputSettings(OUTPUT);
+        Element body = clean.body();
+        String out = body.html().trim();
+        boolean nothingLeft = out.isEmpty() || (body.text().isBlank() && body.selectFirst("img") == null);
+        return nothingLeft ? null : new Body(out, text(body));
     }
 
-    /** Plain text of (sanitised) HTML: one paragraph per block element, separated by blank lines. */
-    public static String toText(String html) {
-        if (html == null) {
-            return null;
-        }
+    private static String text(Element body) {
         StringBuilder text = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
@@ -69,7 +73,7 @@ public final class HtmlSanitizer {
                     text.append("\n\n");
                 }
             }
-        }, Jsoup.parseBodyFragment(html).body());
+        }, body);
         return TextNormalizer.paragraphs(text.toString());
     }
 
@@ -78,8 +82,31 @@ public final class HtmlSanitizer {
         if (text == null) {
             return null;
         }
-        return Arrays.stream(text.split("\\n\\n"))
-                .map(p -> "<p>" + Entities.escape(p) + "</p>")
-                .collect(Collectors.joining());
+        StringBuilder html = new StringBuilder(text.length() + text.length() / 8 + 16);
+        for (String paragraph : text.split("\n\n")) {
+            html.append("<p>");
+            escape(paragraph, html);
+            html.append("</p>");
+        }
+        return html.toString();
+    }
+
+    /**
+     * Text as HTML character data, escaped as jsoup's {@code Entities.escape} does ({@code & < > " '} and
+     * the no-break space): an HTML body made from text is what the sanitiser would have written for it.
+     */
+    static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                case '\u00A0' -> out.append("&nbsp;");
+                default -> out.append(c);
+            }
+        }
     }
 }
