@@ -1,8 +1,10 @@
 package news.pipeline.ingest.identity;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import news.pipeline.events.PubStatus;
@@ -39,14 +41,15 @@ public final class ContentHasher {
                 .setReceivedAt(EPOCH)
                 .setContentHash("")
                 .build();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        // encoded straight into the digest: no buffer of the whole article
+        MessageDigest digest = ArticleIds.digest();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(new DigestOutputStream(OutputStream.nullOutputStream(), digest), null);
         try {
             new SpecificDatumWriter<RawArticle>(RawArticle.getClassSchema(), content.getSpecificData()).write(content, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(ArticleIds.digest().digest(bytes.toByteArray()));
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -51,8 +51,9 @@ public final class HtmlSanitizer {
         clean.outputSettings(OUTPUT);
         Element body = clean.body();
         String out = body.html().trim();
-        boolean nothingLeft = out.isEmpty() || (body.text().isBlank() && body.selectFirst("img") == null);
-        return nothingLeft ? null : new Body(out, text(body));
+        String text = text(body);
+        boolean nothingLeft = out.isEmpty() || ((text == null || text.isBlank()) && body.selectFirst("img") == null);
+        return nothingLeft ? null : new Body(out, text);
     }
 
     private static String text(Element body) {

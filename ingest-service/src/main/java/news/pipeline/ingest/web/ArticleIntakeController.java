@@ -125,22 +125,39 @@ public class ArticleIntakeController {
         String itemFormat = parser.format().wireName();
         BatchItem[] items = new BatchItem[entries.size()];
         long[] started = new long[entries.size()];
-        // parsed and identified one by one; items of the same article are then sent in the batch's order,
-        // different articles concurrently, so their sends share the producer's batches instead of each
-        // waiting for its own acknowledgement
-        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
+        // parsed and identified concurrently (the work is CPU: on every core); items of the same article are then
+        // sent in the batch's order, different articles concurrently, so their sends share the producer's
+        // batches instead of each waiting for its own acknowledgement
         ArticleIngestor.Prepared[] prepared = new ArticleIngestor.Prepared[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            BatchEntry entry = entries.get(i);
-            started[i] = System.nanoTime();
-            try {
-                if (entry.error() != null) {
-                    throw entry.error();
-                }
-                prepared[i] = ingestor.prepare(context, parser.parseNode(entry.node(), parseContext), SourceHints.NONE);
+        AtomicReference<RuntimeException> unexpected = new AtomicReference<>();
+        try (ExecutorService parsers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < entries.size(); i++) {
+                int index = i;
+                parsers.execute(() -> {
+                    BatchEntry entry = entries.get(index);
+                    started[index] = System.nanoTime();
+                    try {
+                        if (entry.error() != null) {
+                            throw entry.error();
+                        }
+                        prepared[index] = ingestor.prepare(context, parser.parseNode(entry.node(), parseContext),
+                                SourceHints.NONE);
+                    } catch (InvalidArticleException e) {
+                        items[index] = refused(context, index, HttpStatus.BAD_REQUEST, Problems.MALFORMED_INPUT,
+                                "Malformed article", e.getMessage(), e);
+                    } catch (RuntimeException e) {
+                        unexpected.compareAndSet(null, e); // a bug: the whole request fails, as before anything is sent
+                    }
+                });
+            }
+        }
+        if (unexpected.get() != null) {
+            throw unexpected.get();
+        }
+        Map<String, List<Integer>> byArticle = new LinkedHashMap<>();
+        for (int i = 0; i < prepared.length; i++) {
+            if (prepared[i] != null) {
                 byArticle.computeIfAbsent(prepared[i].id(), id -> new ArrayList<>()).add(i);
-            } catch (InvalidArticleException e) {
-                items[i] = refused(context, i, HttpStatus.BAD_REQUEST, Problems.MALFORMED_INPUT, "Malformed article", e.getMessage(), e);
             }
         }
         AtomicReference<EventStoreUnavailableException> unavailable = new AtomicReference<>();

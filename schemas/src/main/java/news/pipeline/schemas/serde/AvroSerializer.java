@@ -57,7 +57,7 @@ public class AvroSerializer<T> implements Serializer<T> {
         }
         Schema schema = record.getSchema();
         int schemaId = schemaId(topic, schema);
-        return ConfluentWireFormat.frame(schemaId, encode(data, schema));
+        return encode(data, schema, schemaId);
     }
 
     private int schemaId(String topic, Schema schema) {
@@ -73,13 +73,15 @@ public class AvroSerializer<T> implements Serializer<T> {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> byte[] encode(T data, Schema schema) {
+    private static <T> byte[] encode(T data, Schema schema, int schemaId) {
         // A generated class carries its own model with the logical-type conversions (Instant, LocalDate).
         DatumWriter<T> writer = data instanceof SpecificRecordBase specific
                 ? new SpecificDatumWriter<>(schema, specific.getSpecificData())
                 : (DatumWriter<T>) new GenericDatumWriter<>(schema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        // header and payload in one buffer, written by a buffered encoder: an article is several kilobytes
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        ConfluentWireFormat.writeHeader(out, schemaId);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
             writer.write(data, encoder);
             encoder.flush();

@@ -1,5 +1,6 @@
 package news.pipeline.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -15,12 +16,20 @@ public final class ConfluentWireFormat {
     private ConfluentWireFormat() {
     }
 
+    /** Writes the 5-byte header, for an encoder to write the Avro payload after it into the same stream. */
+    public static void writeHeader(ByteArrayOutputStream out, int schemaId) {
+        out.write(MAGIC_BYTE);
+        out.write(schemaId >>> 24);
+        out.write(schemaId >>> 16);
+        out.write(schemaId >>> 8);
+        out.write(schemaId);
+    }
+
     public static byte[] frame(int schemaId, byte[] avroPayload) {
-        return ByteBuffer.allocate(HEADER_LENGTH + avroPayload.length)
-                .put(MAGIC_BYTE)
-                .putInt(schemaId)
-                .put(avroPayload)
-                .array();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_LENGTH + avroPayload.length);
+        writeHeader(out, schemaId);
+        out.writeBytes(avroPayload);
+        return out.toByteArray();
     }
 
     /** A framed message split into its schema id and the Avro payload (a view, not a copy). */
