@@ -2,13 +2,18 @@ package news.pipeline.enrich.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
 import java.util.function.BiFunction;
+import news.pipeline.enrich.stream.EnrichFunction;
+import news.pipeline.enrich.stream.RecordBytes;
 import news.pipeline.support.failure.Failures;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.DeadLetters;
 import news.pipeline.support.kafka.PipelineTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -16,8 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -55,7 +60,7 @@ public class DeadLetterConfiguration {
                 BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination = dlqDestinationResolver != null
                         ? dlqDestinationResolver
                         : (record, e) -> new TopicPartition(topics.rawDlt(), 0);
-                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                DeadLetterPublishingRecoverer recoverer = new OriginalBytesRecoverer(template,
                         (record, exception) -> {
                             String stage = stage(exception);
                             TopicPartition target = destination.apply(record, exception);
@@ -90,6 +95,22 @@ public class DeadLetterConfiguration {
                 return false;
             }
         };
+    }
+
+    /** Dead letters with the record's original bytes: the binding reads them as a ByteBuffer ({@link EnrichFunction}). */
+    static final class OriginalBytesRecoverer extends DeadLetterPublishingRecoverer {
+
+        OriginalBytesRecoverer(KafkaTemplate<String, byte[]> template,
+                BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
+            super(template, destination);
+        }
+
+        @Override
+        protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record,
+                TopicPartition topicPartition, Headers headers, byte[] key, byte[] value) {
+            byte[] original = value == null && record.value() instanceof ByteBuffer buffer ? RecordBytes.of(buffer) : value;
+            return super.createProducerRecord(record, topicPartition, headers, key, original);
+        }
     }
 
     /** The same waits as {@code bounded} when it is exponential, without its limit on attempts or time. */

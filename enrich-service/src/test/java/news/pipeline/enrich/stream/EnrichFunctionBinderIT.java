@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -85,7 +86,7 @@ class EnrichFunctionBinderIT {
             assertThat(enriched.getEnrichmentVersion()).isEqualTo("binder-test");
 
             // a tombstone passes nothing on
-            in.send(MessageBuilder.withPayload(new byte[0]).setHeader(KafkaHeaders.RECEIVED_TOPIC, RAW.name()).build(),
+            in.send(MessageBuilder.withPayload(ByteBuffer.wrap(new byte[0])).setHeader(KafkaHeaders.RECEIVED_TOPIC, RAW.name()).build(),
                     RAW.name());
             assertThat(out.receive(500, ENRICHED)).isNull();
         }
@@ -94,17 +95,17 @@ class EnrichFunctionBinderIT {
     @Test
     void bytesThatAreNotARawArticleArePoisonAtTheDeserializeStage() {
         EnrichFunction function = new FunctionOnly().enrich(new FunctionOnly().articleEnricher());
-        Message<byte[]> garbage = MessageBuilder.withPayload("{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8))
+        Message<ByteBuffer> garbage = MessageBuilder.withPayload(ByteBuffer.wrap("{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
                 .setHeader(KafkaHeaders.RECEIVED_TOPIC, RAW.name()).build();
 
         assertThatThrownBy(() -> function.apply(garbage))
                 .isInstanceOfSatisfying(PoisonRecordException.class, e -> assertThat(e.stage()).isEqualTo("deserialize"));
     }
 
-    private static Message<byte[]> record(Endpoints servers, RawArticle article) {
+    private static Message<ByteBuffer> record(Endpoints servers, RawArticle article) {
         byte[] bytes = RAW.valueSerde(Map.of("schema.registry.url", servers.schemaRegistryUrl()))
                 .serializer().serialize(RAW.name(), article);
-        return MessageBuilder.withPayload(bytes)
+        return MessageBuilder.withPayload(ByteBuffer.wrap(bytes))
                 .setHeader(KafkaHeaders.RECEIVED_TOPIC, RAW.name())
                 .setHeader(KafkaHeaders.RECEIVED_PARTITION, 0)
                 .setHeader(KafkaHeaders.OFFSET, 0L)
