@@ -53,7 +53,15 @@ public class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        JsonNode answer;
+        try {
+            answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        } catch (SchemaRegistryException.IncompatibleSchema conflict) {
+            // Apicurio's Confluent API answers 409 to the loser of two first registrations of a new subject at
+            // the same moment ("artifact already exists"): asked again, it finds the schema the winner wrote.
+            // A schema that is really incompatible is refused again.
+            answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        }
         int id = answer.path("id").asInt();
         remember(subject, schema, id);
         return id;
