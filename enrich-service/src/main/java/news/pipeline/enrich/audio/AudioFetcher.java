@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * Fetches a narration file: from the media directory by file name, else from its {@code href} when
- * the host is allow-listed. Refuses: hosts not on the list; hosts resolving to loopback, private,
- * link-local, multicast or wildcard addresses unless that address is itself listed; redirects to
- * another host (same-host redirects are followed, up to 3); files larger than the cap (by
+ * the host is allow-listed. Refuses: hosts not on the list; hosts resolving to a non-public address
+ * ({@link #isNonPublic}) unless that address is itself listed; redirects to another scheme, host or port
+ * (same-origin redirects are followed, up to 3, each checked again); files larger than the cap (by
  * Content-Length, or while reading).
  */
 public class AudioFetcher {
@@ -99,6 +99,10 @@ public class AudioFetcher {
                 if (next.getHost() == null || !next.getHost().equalsIgnoreCase(host)) {
                     throw new AudioFetchException("redirect from " + host + " to another host (" + next.getHost() + ") refused");
                 }
+                if (!scheme(next).equals(scheme(uri)) || port(next) != port(uri)) {
+                    throw new AudioFetchException("redirect from " + uri.getScheme() + "://" + host + ":" + port(uri)
+                            + " to another scheme or port (" + next.getScheme() + ":" + port(next) + ") refused");
+                }
                 uri = checked(next.toString());
                 continue;
             }
@@ -114,6 +118,15 @@ public class AudioFetcher {
             return readCapped(response.body());
         }
         throw new AudioFetchException("more than " + MAX_REDIRECTS + " redirects from " + host);
+    }
+
+    private static String scheme(URI uri) {
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    /** The port connected to: the URI's own, else the scheme's default. */
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme(uri)) ? 443 : 80;
     }
 
     /** Scheme http(s), host allow-listed, and every address it resolves to public or itself allow-listed. */
@@ -147,6 +160,14 @@ public class AudioFetcher {
         return uri;
     }
 
+    /**
+     * Addresses a fetch must not reach: loopback, private, link-local, multicast, wildcard, and the other
+     * special-purpose ranges of the IANA registries (shared, benchmarking, documentation, IETF protocol
+     * assignments, reserved 240/4 and broadcast); for IPv6 also unique-local and every prefix that carries an
+     * IPv4 address or a translator (IPv4-compatible ::/96, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4
+     * 2002::/16, Teredo and the rest of 2001::/23), discard-only 100::/64 and documentation 2001:db8::/32.
+     * (Java turns an IPv4-mapped ::ffff:a.b.c.d into the IPv4 address itself.)
+     */
     static boolean isNonPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
@@ -154,12 +175,31 @@ public class AudioFetcher {
         }
         byte[] raw = address.getAddress();
         if (raw.length == 4) {
-            int first = raw[0] & 0xff;
-            int second = raw[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 198 && (second == 18 || second == 19)); // benchmarking
+            int a = raw[0] & 0xff;
+            int b = raw[1] & 0xff;
+            int c = raw[2] & 0xff;
+            return a == 0                                        // "this network"
+                    || (a == 100 && b >= 64 && b < 128)          // shared address space (carrier-grade NAT)
+                    || (a == 192 && b == 0 && (c == 0 || c == 2)) // IETF protocol assignments, TEST-NET-1
+                    || (a == 192 && b == 88 && c == 99)          // 6to4 relay anycast
+                    || (a == 198 && (b == 18 || b == 19))        // benchmarking
+                    || (a == 198 && b == 51 && c == 100)         // TEST-NET-2
+                    || (a == 203 && b == 0 && c == 113)          // TEST-NET-3
+                    || a >= 240;                                 // reserved, limited broadcast
         }
-        return (raw[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+        int first16 = (raw[0] & 0xff) << 8 | (raw[1] & 0xff);
+        int second16 = (raw[2] & 0xff) << 8 | (raw[3] & 0xff);
+        boolean firstTwelveZero = true;
+        for (int i = 0; i < 12; i++) {
+            firstTwelveZero &= raw[i] == 0;
+        }
+        return firstTwelveZero                                   // ::/96, IPv4-compatible (and :: and ::1)
+                || (raw[0] & 0xfe) == 0xfc                       // unique local fc00::/7
+                || (first16 == 0x0064 && second16 == 0xff9b)     // NAT64 64:ff9b::/96 and 64:ff9b:1::/48 (all of 64:ff9b::/32)
+                || (first16 == 0x0100 && second16 == 0 && raw[4] == 0 && raw[5] == 0 && raw[6] == 0 && raw[7] == 0) // discard-only 100::/64
+                || (first16 == 0x2001 && second16 < 0x0200)      // IETF protocol assignments 2001::/23 (Teredo 2001::/32)
+                || (first16 == 0x2001 && second16 == 0x0db8)     // documentation 2001:db8::/32
+                || first16 == 0x2002;                            // 6to4 2002::/16
     }
 
     private byte[] readCapped(InputStream body) throws AudioFetchException {
