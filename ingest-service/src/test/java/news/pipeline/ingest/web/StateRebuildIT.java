@@ -3,8 +3,8 @@ package news.pipeline.ingest.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import news.pipeline.ingest.IngestApplication;
 import news.pipeline.ingest.support.IngestHttp;
+import news.pipeline.ingest.support.IngestInstance;
 import news.pipeline.ingest.support.IngestHttp.Response;
 import news.pipeline.ingest.support.Samples;
 import news.pipeline.ingest.support.TestTopics;
@@ -13,7 +13,6 @@ import news.pipeline.testsupport.RealServersExtension;
 import news.stack.Endpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,8 +40,8 @@ class StateRebuildIT {
 
         Response pageFirst;
         Response ninjsFirst;
-        try (ConfigurableApplicationContext first = start(servers)) {
-            IngestHttp http = new IngestHttp(port(first));
+        try (ConfigurableApplicationContext first = IngestInstance.start(servers, TOPIC)) {
+            IngestHttp http = new IngestHttp(IngestInstance.port(first));
             pageFirst = http.post(pagePath, "dev-key-baothaibinh", "text/plain", page);
             ninjsFirst = http.post("/feeds/wire-en/articles", "dev-key-wire-en", "application/ninjs+json", ninjs);
         }
@@ -50,8 +49,8 @@ class StateRebuildIT {
         assertThat(ninjsFirst.status()).isEqualTo(202);
         long written = TestTopics.endOffsetSum(bootstrap, TOPIC);
 
-        try (ConfigurableApplicationContext second = start(servers)) {
-            IngestHttp http = new IngestHttp(port(second));
+        try (ConfigurableApplicationContext second = IngestInstance.start(servers, TOPIC)) {
+            IngestHttp http = new IngestHttp(IngestInstance.port(second));
             Response pageAgain = http.post(pagePath, "dev-key-baothaibinh", "text/plain", page);
             Response ninjsAgain = http.post("/feeds/wire-en/articles", "dev-key-wire-en", "application/ninjs+json", ninjs);
             Response staleNinjs = http.post("/feeds/wire-en/articles", "dev-key-wire-en", "application/ninjs+json",
@@ -70,17 +69,5 @@ class StateRebuildIT {
                     .isLessThanOrEqualTo(Math.max(last + 1, System.currentTimeMillis()));
             assertThat(TestTopics.endOffsetSum(bootstrap, TOPIC)).isEqualTo(written + 1);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Endpoints servers) {
-        return new SpringApplicationBuilder(IngestApplication.class).run(
-                "--server.port=0",
-                "--pipeline.topics.raw=" + TOPIC,
-                "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
-                "--pipeline.schema-registry.url=" + servers.schemaRegistryUrl());
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }

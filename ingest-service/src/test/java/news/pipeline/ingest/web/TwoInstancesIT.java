@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import news.pipeline.events.RawArticle;
-import news.pipeline.ingest.IngestApplication;
 import news.pipeline.ingest.support.IngestHttp;
+import news.pipeline.ingest.support.IngestInstance;
 import news.pipeline.ingest.support.IngestHttp.Response;
 import news.pipeline.ingest.support.Samples;
 import news.pipeline.ingest.support.TestTopics;
@@ -18,7 +18,6 @@ import news.stack.Endpoints;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,8 +42,10 @@ class TwoInstancesIT {
         String page = Samples.read("seed-article-vi.txt");
         List<Long> versions = new ArrayList<>();
         String id = null;
-        try (ConfigurableApplicationContext a = start(servers); ConfigurableApplicationContext b = start(servers)) {
-            List<IngestHttp> instances = List.of(new IngestHttp(port(a)), new IngestHttp(port(b)));
+        try (ConfigurableApplicationContext a = IngestInstance.start(servers, TOPIC);
+             ConfigurableApplicationContext b = IngestInstance.start(servers, TOPIC)) {
+            List<IngestHttp> instances = List.of(new IngestHttp(IngestInstance.port(a)),
+                    new IngestHttp(IngestInstance.port(b)));
             for (int update = 0; update < 8; update++) {
                 IngestHttp instance = instances.get(update % 2);
                 Response answer = instance.post(path, "dev-key-baothaibinh", "text/plain",
@@ -63,17 +64,5 @@ class TwoInstancesIT {
                     .filter(r -> articleId.equals(r.key())).map(ConsumerRecord::value).map(RawArticle::getVersion).toList();
             assertThat(written).containsExactlyElementsOf(versions);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Endpoints servers) {
-        return new SpringApplicationBuilder(IngestApplication.class).run(
-                "--server.port=0",
-                "--pipeline.topics.raw=" + TOPIC,
-                "--spring.kafka.bootstrap-servers=" + servers.kafkaBootstrapServers(),
-                "--pipeline.schema-registry.url=" + servers.schemaRegistryUrl());
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }
