@@ -1,8 +1,12 @@
 package news.pipeline.publish.consume;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import news.pipeline.events.EnrichedArticle;
+import news.pipeline.events.RawArticle;
 import news.pipeline.publish.consume.DeadLetterWriter.DeadLetter;
 import news.pipeline.publish.index.BulkIndexer;
 import news.pipeline.publish.index.BulkIndexer.Entry;
@@ -56,22 +60,27 @@ public class BatchProcessor {
         metrics.batch(records.size());
         Counts counts = new Counts();
         List<DeadLetter> letters = new ArrayList<>();
-        List<Entry<ConsumerRecord<String, byte[]>>> entries = decode(records, counts, letters);
+        Map<ConsumerRecord<String, byte[]>, Received> received = new IdentityHashMap<>();
+        List<Entry<ConsumerRecord<String, byte[]>>> entries = decode(records, counts, letters, received);
 
         ItemResult<ConsumerRecord<String, byte[]>> firstRetriable = null;
         int retriable = 0;
-        for (ItemResult<ConsumerRecord<String, byte[]>> result : indexer.execute(entries, target, requireAlias)) {
+        List<ItemResult<ConsumerRecord<String, byte[]>>> results = indexer.execute(entries, target, requireAlias);
+        Instant acknowledged = Instant.now();
+        for (ItemResult<ConsumerRecord<String, byte[]>> result : results) {
             ConsumerRecord<String, byte[]> record = result.item();
             IndexAction action = result.action();
             switch (result.outcome()) {
                 case INDEXED -> {
                     counts.indexed++;
                     metrics.indexed();
+                    fresh(received.get(record), "indexed", acknowledged);
                     article(record, action, "indexed");
                 }
                 case DELETED, ALREADY_ABSENT -> {
                     counts.deleted++;
                     metrics.deleted();
+                    fresh(received.get(record), "deleted", acknowledged);
                     article(record, action, result.outcome() == ItemResult.Outcome.DELETED
                             ? "deleted (" + ((IndexAction.Delete) action).reason() + ")"
                             : "deleted (" + ((IndexAction.Delete) action).reason() + ", was not in the index)");
@@ -132,9 +141,19 @@ public class BatchProcessor {
         }
     }
 
+    /** Where and when ingest-service received an article: what its freshness is measured from. */
+    private record Received(String feed, Instant at) {
+    }
+
+    private void fresh(Received received, String action, Instant acknowledged) {
+        if (received != null) {
+            metrics.fresh(received.feed(), action, received.at(), acknowledged);
+        }
+    }
+
     /** Index actions for the readable articles; tombstones counted, the rest collected as dead letters. */
     private List<Entry<ConsumerRecord<String, byte[]>>> decode(List<ConsumerRecord<String, byte[]>> records,
-            Counts counts, List<DeadLetter> letters) {
+            Counts counts, List<DeadLetter> letters, Map<ConsumerRecord<String, byte[]>, Received> received) {
         List<Entry<ConsumerRecord<String, byte[]>>> entries = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             EnrichedArticle article;
@@ -154,6 +173,8 @@ public class BatchProcessor {
             }
             try {
                 entries.add(new Entry<>(record, ArticleDocument.actionFor(article), record.serializedValueSize()));
+                RawArticle raw = article.getArticle();
+                received.put(record, new Received(raw == null ? null : raw.getFeed(), raw == null ? null : raw.getReceivedAt()));
             } catch (RuntimeException e) {
                 letters.add(new DeadLetter(record, DeadLetterWriter.UNMAPPABLE, 0, "cannot map to a document: " + e,
                         article.getId(), article.getVersion()));

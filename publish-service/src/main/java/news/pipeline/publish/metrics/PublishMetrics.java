@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code publish.batch.size} [publish_batch_size_records] — records per consumed batch</li>
  *   <li>{@code publish.retries} [publish_retries_total] — backoff waits for a retriable failure</li>
  *   <li>{@code publish.waiting} [publish_waiting] — 1 while consumption is paused waiting to retry</li>
+ *   <li>{@code publish.freshness} [publish_freshness_seconds], {@code feed}, {@code action=indexed|deleted} — live
+ *       only: from ingest-service's receipt of the article ({@code receivedAt}) to Elasticsearch's acknowledgement
+ *       of its document (searchable within the index's refresh interval after that); a histogram, so its
+ *       p95 per feed can be alerted on</li>
  * </ul>
  */
 public final class PublishMetrics {
@@ -36,6 +43,8 @@ public final class PublishMetrics {
     private final Timer bulkFailed;
     private final DistributionSummary batchSize;
     private final AtomicInteger waiting = new AtomicInteger();
+    /** One freshness timer per feed and action, built once. */
+    private final Map<String, Timer> freshness = new ConcurrentHashMap<>();
 
     public PublishMetrics(MeterRegistry registry, String pipeline) {
         this.registry = registry;
@@ -110,6 +119,23 @@ public final class PublishMetrics {
 
     public void batch(int records) {
         batchSize.record(records);
+    }
+
+    /**
+     * An article's time from receipt to acknowledgement by Elasticsearch. Not recorded for a reindex, whose
+     * articles were received long ago.
+     */
+    public void fresh(String feed, String action, Instant receivedAt, Instant acknowledgedAt) {
+        if (!"live".equals(pipeline) || receivedAt == null) {
+            return;
+        }
+        String feedTag = feed == null || feed.isBlank() ? "unknown" : feed;
+        Timer timer = freshness.computeIfAbsent(feedTag + '\n' + action, key -> Timer.builder("publish.freshness")
+                .tag("pipeline", pipeline).tag("feed", feedTag).tag("action", action)
+                .description("time from ingest-service's receipt of an article to Elasticsearch's acknowledgement")
+                .publishPercentileHistogram().register(registry));
+        timer.record(Duration.between(receivedAt, acknowledgedAt).isNegative() ? Duration.ZERO
+                : Duration.between(receivedAt, acknowledgedAt));
     }
 
     public void waiting(boolean isWaiting) {

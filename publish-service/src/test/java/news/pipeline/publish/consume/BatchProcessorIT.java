@@ -2,6 +2,8 @@ package news.pipeline.publish.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import news.pipeline.events.EnrichedArticle;
+import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
 import news.pipeline.publish.support.TestArticles;
 import news.pipeline.publish.support.TestSetup;
@@ -38,6 +42,7 @@ class BatchProcessorIT {
 
     private TestSetup setup;
     private BatchProcessor processor;
+    private MeterRegistry meters;
     private AvroSerializer<EnrichedArticle> serializer;
     private long nextOffset;
 
@@ -46,6 +51,7 @@ class BatchProcessorIT {
         setup = TestSetup.create(servers, "batch");
         ConfigurableApplicationContext app = setup.startApp();
         processor = app.getBean("liveBatchProcessor", BatchProcessor.class);
+        meters = app.getBean(MeterRegistry.class);
         serializer = new AvroSerializer<>();
         serializer.configure(Map.of("schema.registry.url", servers.schemaRegistryUrl()), false);
         setup.awaitIndexReady();
@@ -131,6 +137,36 @@ class BatchProcessorIT {
         assertThat(replay).isEqualTo(new BatchResult(5, 0, 0, 5, 0, 0));
         assertThat(snapshot(4)).isEqualTo(before);
         assertThat(setup.es.doc(setup.alias, "replay-killed")).isNull();
+    }
+
+    @Test
+    void eachArticleIndexedOrRemovedIsTimedFromItsReceiptPerFeed() {
+        Instant receivedAt = Instant.now().minusSeconds(30);
+        EnrichedArticle wire = received(TestArticles.article("fresh-wire", 1), "fresh-feed-a", receivedAt);
+        EnrichedArticle local = received(TestArticles.article("fresh-local", 1), "fresh-feed-b", receivedAt);
+        EnrichedArticle killed = received(TestArticles.canceled("fresh-killed", 2), "fresh-feed-b", receivedAt);
+        List<ConsumerRecord<String, byte[]>> batch = List.of(record(wire), record(local), record(killed));
+
+        processor.process(batch, setup.alias, true);
+        double elapsed = Duration.between(receivedAt, Instant.now()).toMillis() / 1000.0;
+
+        Timer indexedA = meters.get("publish.freshness").tag("feed", "fresh-feed-a").tag("action", "indexed").timer();
+        assertThat(indexedA.count()).isEqualTo(1);
+        assertThat(indexedA.totalTime(TimeUnit.SECONDS)).isBetween(30.0, elapsed);
+        assertThat(meters.get("publish.freshness").tag("feed", "fresh-feed-b").tag("action", "indexed").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("publish.freshness").tag("feed", "fresh-feed-b").tag("action", "deleted").timer().count())
+                .isEqualTo(1);
+
+        // a replay changes nothing in the index, and is not timed again
+        processor.process(batch, setup.alias, true);
+        assertThat(indexedA.count()).isEqualTo(1);
+    }
+
+    private static EnrichedArticle received(EnrichedArticle article, String feed, Instant at) {
+        return EnrichedArticle.newBuilder(article)
+                .setArticle(RawArticle.newBuilder(article.getArticle()).setFeed(feed).setReceivedAt(at).build())
+                .build();
     }
 
     /** _version, _seq_no and _primary_term of replay-1..n: any write would change _seq_no. */
