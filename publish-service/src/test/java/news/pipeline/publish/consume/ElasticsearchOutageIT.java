@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Elasticsearch goes away while articles keep arriving: consumption pauses, nothing is committed
  * that is not indexed, and once the node is back every article is indexed exactly once, at its
- * latest version. Uses an Elasticsearch node of its own (the shared one is never stopped).
+ * latest version; also when the outage lasts more than a minute and publish-service is restarted in the
+ * middle of it. Uses an Elasticsearch node of its own (the shared one is never stopped).
  */
 @RealServers
 class ElasticsearchOutageIT {
@@ -116,6 +117,63 @@ class ElasticsearchOutageIT {
             assertThat(metrics.deadLetteredCount()).isZero();
             assertThat(publisher.state()).isEqualTo(EnrichedArticlesListener.State.RUNNING);
             await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.UP));
+        }
+    }
+
+    @Test
+    void aMinuteLongOutageAcrossARestartOfTheServiceLosesNothing(Endpoints servers) throws Exception {
+        try (ElasticsearchNodeProcess node = ElasticsearchNodeProcess.create();
+             TestSetup setup = TestSetup.create(servers, "long-outage")) {
+            node.start();
+            Es es = new Es(node.url());
+            Map<String, Object> settings = Map.of("publish.elasticsearch.url", node.url(),
+                    "publish.batch.max-records", "10", "publish.retry.max-backoff", "5s");
+            ConfigurableApplicationContext first = setup.startApp(settings);
+            setup.awaitIndexReady(es);
+            Map<String, Long> expected = new HashMap<>();
+            for (int i = 0; i < FIRST; i++) {
+                setup.send(TestArticles.article("long-" + i, 1));
+                expected.put("long-" + i, 1L);
+            }
+            awaitCaughtUp(setup, Duration.ofSeconds(60));
+
+            node.stop();
+            long stoppedAt = System.nanoTime();
+            for (int i = FIRST; i < 2 * FIRST; i++) {
+                setup.send(TestArticles.article("long-" + i, 1));
+                expected.put("long-" + i, 1L);
+            }
+            for (int i = 0; i < UPDATED; i++) {
+                setup.send(TestArticles.article("long-" + i, 2));
+                expected.put("long-" + i, 2L);
+            }
+            EnrichedArticlesListener publisher = first.getBean(EnrichedArticlesListener.class);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> publisher.state() == EnrichedArticlesListener.State.WAITING_TO_RETRY);
+            long committedWhileDown = setup.committedOffsets();
+            assertThat(committedWhileDown).isLessThan(setup.endOffsets());
+
+            // the service restarts in the middle of the outage, and its successor meets the same outage
+            first.close();
+            ConfigurableApplicationContext second = setup.startApp(settings);
+            PublishMetrics metrics = second.getBean("livePublishMetrics", PublishMetrics.class);
+            Duration leftOfTheMinute = Duration.ofSeconds(65).minusNanos(System.nanoTime() - stoppedAt);
+            await().during(leftOfTheMinute).atMost(leftOfTheMinute.plusSeconds(10))
+                    .until(() -> setup.committedOffsets() == committedWhileDown && metrics.deadLetteredCount() == 0);
+
+            node.start();
+
+            awaitCaughtUp(setup, Duration.ofSeconds(120));
+            es.refresh(setup.alias);
+            JsonNode hits = es.search(setup.alias,
+                    "{\"size\": 10000, \"version\": true, \"_source\": [\"version\"]}").get("hits").get("hits");
+            Map<String, Long> indexed = new HashMap<>();
+            for (JsonNode hit : hits) {
+                indexed.put(hit.get("_id").asString(), hit.get("_version").asLong());
+            }
+            assertThat(indexed).isEqualTo(expected);
+            assertThat(metrics.deadLetteredCount()).isZero();
+            assertThat(setup.readDeadLetters(1, Duration.ofSeconds(2))).isEmpty();
         }
     }
 
