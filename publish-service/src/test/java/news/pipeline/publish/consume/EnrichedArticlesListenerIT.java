@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.publish.metrics.PublishMetrics;
 import news.pipeline.publish.support.Es;
@@ -32,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrichedArticlesListenerIT {
 
+    private static final String OPERATOR_TOKEN = "operator-" + UUID.randomUUID();
+
     private TestSetup setup;
     private Es es;
     private PublishMetrics metrics;
@@ -42,7 +45,8 @@ class EnrichedArticlesListenerIT {
         setup = TestSetup.create(servers, "live");
         es = setup.es;
         ConfigurableApplicationContext app = setup.startApp(Map.of(
-                "spring.main.web-application-type", "servlet", "server.port", "0"));
+                "spring.main.web-application-type", "servlet", "server.port", "0",
+                "pipeline.management.operator-token", OPERATOR_TOKEN));
         metrics = app.getBean("livePublishMetrics", PublishMetrics.class);
         port = Integer.parseInt(app.getEnvironment().getProperty("local.management.port")); // the actuator's own
         setup.awaitIndexReady();
@@ -124,8 +128,14 @@ class EnrichedArticlesListenerIT {
         setup.send(TestArticles.article("metrics-1", 1));
         awaitCaughtUp();
 
-        JsonNode health = Es.JSON.readTree(http("/actuator/health"));
-        String prometheus = http("/actuator/prometheus");
+        JsonNode health = Es.JSON.readTree(http("/actuator/health", "Bearer " + OPERATOR_TOKEN));
+        String prometheus = http("/actuator/prometheus", null);
+        // the details are the operators': anyone else, a wrong token included, gets the status alone
+        for (String stranger : new String[] {null, "Bearer wrong-" + OPERATOR_TOKEN, OPERATOR_TOKEN}) {
+            JsonNode seen = Es.JSON.readTree(http("/actuator/health", stranger));
+            assertThat(seen.get("status").asString()).isEqualTo("UP");
+            assertThat(seen.has("components")).as("details shown to %s", stranger).isFalse();
+        }
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode components = health.get("components");
@@ -156,11 +166,13 @@ class EnrichedArticlesListenerIT {
         return state;
     }
 
-    private String http(String path) throws Exception {
+    private String http(String path, String authorization) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return response.body();
         }
