@@ -1,8 +1,11 @@
 package news.pipeline.ingest.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import news.pipeline.ingest.events.RawArticleWriter;
 import news.pipeline.ingest.feeds.FeedAccessInterceptor;
+import news.pipeline.ingest.feeds.FeedActivity;
+import news.pipeline.ingest.feeds.FeedProperties;
 import news.pipeline.ingest.feeds.FeedRateLimiter;
 import news.pipeline.ingest.feeds.FeedRegistry;
 import news.pipeline.ingest.identity.ArticleStateStore;
@@ -22,9 +25,16 @@ public class IngestConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Each feed's last article; also the health indicator {@code feeds} (a feed gone quiet). */
     @Bean
-    ArticleIngestor articleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics, Clock clock) {
-        return new ArticleIngestor(store, writer, metrics, clock);
+    FeedActivity feedsHealthIndicator(FeedProperties feeds, Clock clock, MeterRegistry meters) {
+        return new FeedActivity(feeds, clock, meters);
+    }
+
+    @Bean
+    ArticleIngestor articleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics,
+            FeedActivity activity, Clock clock) {
+        return new ArticleIngestor(store, writer, metrics, activity, clock);
     }
 
     @Bean

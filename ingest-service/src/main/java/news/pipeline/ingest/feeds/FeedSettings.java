@@ -1,5 +1,6 @@
 package news.pipeline.ingest.feeds;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultLanguage    BCP 47 tag used when an article does not state its language
  * @param rateLimitPerSecond sustained requests per second this feed may make
  * @param burst              requests it may make at once before the rate applies (default: the rate, at least 1)
+ * @param quietAfter         the feed is reported quiet (health {@code feeds}) when no article came for this long;
+ *                           unset: never
  */
 public record FeedSettings(
         List<String> apiKeys,
         @DefaultValue("UTC") ZoneId sourceTimeZone,
         String defaultLanguage,
         @DefaultValue("20") double rateLimitPerSecond,
-        Integer burst) {
+        Integer burst,
+        Duration quietAfter) {
 
     public FeedSettings {
         apiKeys = apiKeys == null ? List.of() : apiKeys.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();

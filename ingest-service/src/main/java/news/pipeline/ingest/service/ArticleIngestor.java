@@ -7,6 +7,7 @@ import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
 import news.pipeline.ingest.events.Delivery;
 import news.pipeline.ingest.events.RawArticleWriter;
+import news.pipeline.ingest.feeds.FeedActivity;
 import news.pipeline.ingest.feeds.FeedContext;
 import news.pipeline.ingest.identity.ArticleIds;
 import news.pipeline.ingest.identity.ArticleState;
@@ -40,12 +41,15 @@ public class ArticleIngestor {
     private final ArticleStateStore store;
     private final RawArticleWriter writer;
     private final IngestMetrics metrics;
+    private final FeedActivity activity;
     private final Clock clock;
 
-    public ArticleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics, Clock clock) {
+    public ArticleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics, FeedActivity activity,
+            Clock clock) {
         this.store = store;
         this.writer = writer;
         this.metrics = metrics;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -94,6 +98,7 @@ public class ArticleIngestor {
             if (state.isPresent() && state.get().contentHash().equals(hash)) {
                 log.info("unchanged article {} v{} feed={} format={}", id, state.get().version(), feed.name(), format);
                 metrics.unchanged(feed.name(), format);
+                activity.articleFrom(feed.name());
                 return new IngestOutcome.Unchanged(id, state.get().version());
             }
             long version = nextVersion(id, state, article.version(), article.isKill(), receivedAt);
@@ -103,6 +108,7 @@ public class ArticleIngestor {
             log.info("accepted article {} v{} {} feed={} format={} topic={} partition={} offset={}", id, version,
                     event.getPubStatus(), feed.name(), format, delivery.topic(), delivery.partition(), delivery.offset());
             metrics.accepted(feed.name(), format, event.getPubStatus().name());
+            activity.articleFrom(feed.name());
             return new IngestOutcome.Accepted(id, version, event.getPubStatus(), delivery);
         });
     }

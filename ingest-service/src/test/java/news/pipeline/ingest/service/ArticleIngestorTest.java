@@ -10,12 +10,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
 import news.pipeline.ingest.events.Delivery;
 import news.pipeline.ingest.events.EventStoreUnavailableException;
 import news.pipeline.ingest.events.RawArticleWriter;
+import news.pipeline.ingest.feeds.FeedActivity;
 import news.pipeline.ingest.feeds.FeedContext;
+import news.pipeline.ingest.feeds.FeedProperties;
 import news.pipeline.ingest.feeds.FeedSettings;
 import news.pipeline.ingest.identity.ArticleStateStore;
 import news.pipeline.ingest.model.ParsedArticle;
@@ -30,7 +33,7 @@ class ArticleIngestorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     private static final FeedContext FEED = new FeedContext("baothaibinh",
-            new FeedSettings(List.of("k"), ZoneId.of("Asia/Ho_Chi_Minh"), "vi", 10, 10));
+            new FeedSettings(List.of("k"), ZoneId.of("Asia/Ho_Chi_Minh"), "vi", 10, 10, null));
 
     private final List<RawArticle> sent = new ArrayList<>();
     private boolean kafkaDown;
@@ -43,7 +46,7 @@ class ArticleIngestorTest {
     };
     private final ArticleStateStore store = new ArticleStateStore();
     private final ArticleIngestor ingestor = new ArticleIngestor(store, writer,
-            new IngestMetrics(new SimpleMeterRegistry(), store), Clock.fixed(NOW, ZoneOffset.UTC));
+            new IngestMetrics(new SimpleMeterRegistry(), store), activity(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void pageTextFirstVersionIsTheReceiveTimeAndAnIdenticalRepostIsUnchanged() {
@@ -190,8 +193,8 @@ class ArticleIngestorTest {
         };
         ArticleStateStore storeA = new ArticleStateStore();
         ArticleStateStore storeB = new ArticleStateStore();
-        ArticleIngestor a = new ArticleIngestor(storeA, writer, new IngestMetrics(new SimpleMeterRegistry(), storeA), clock);
-        ArticleIngestor b = new ArticleIngestor(storeB, writer, new IngestMetrics(new SimpleMeterRegistry(), storeB), clock);
+        ArticleIngestor a = new ArticleIngestor(storeA, writer, new IngestMetrics(new SimpleMeterRegistry(), storeA), activity(), clock);
+        ArticleIngestor b = new ArticleIngestor(storeB, writer, new IngestMetrics(new SimpleMeterRegistry(), storeB), activity(), clock);
         ParsedArticle page = pageText();
 
         List<Long> versions = new ArrayList<>();
@@ -213,5 +216,9 @@ class ArticleIngestorTest {
     private static ParsedArticle json(String sourceId, Long version, String body) {
         return ParsedArticle.builder(SourceFormat.JSON).sourceId(sourceId).version(version).headline("Tin " + sourceId)
                 .bodyText(body).build();
+    }
+
+    private static FeedActivity activity() {
+        return new FeedActivity(new FeedProperties(Map.of()), Clock.systemUTC(), new SimpleMeterRegistry());
     }
 }
