@@ -40,7 +40,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *       enrich, serialize, produce —, original topic, partition, offset, timestamp, all text) and spring-kafka's
  *       {@code kafka_dlt-exception-message}/{@code -fqcn};</li>
  *   <li>the stream carries on with the next record, and each dead letter is counted
- *       ({@code enrich.dead.letters}, tag stage) and logged on one line, without a stack trace.</li>
+ *       ({@code pipeline.dead.letters}, tag stage: the name publish-service counts its dead letters under too) and
+ *       logged on one line, without a stack trace.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,7 +65,7 @@ public class DeadLetterConfiguration {
                         (record, exception) -> {
                             String stage = stage(exception);
                             TopicPartition target = destination.apply(record, exception);
-                            Counter.builder("enrich.dead.letters").tag("stage", stage)
+                            Counter.builder("pipeline.dead.letters").tag("stage", stage)
                                     .description("records sent to the dead-letter topic").register(meters).increment();
                             log.warn("dead letter topic={} partition={} offset={} key={} stage={} reason={} → {}",
                                     record.topic(), record.partition(), record.offset(), record.key(), stage,

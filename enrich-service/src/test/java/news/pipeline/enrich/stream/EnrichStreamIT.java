@@ -171,7 +171,7 @@ class EnrichStreamIT {
             await().atMost(WAIT).until(() -> !enriched.withKey(goodId).isEmpty());
             assertThat(enriched.withKey(goodId).getFirst().value().getCategories()).isNotEmpty();
         }
-        assertThat(meters.get("enrich.dead.letters").tag("stage", "deserialize").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("pipeline.dead.letters").tag("stage", "deserialize").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -127,13 +127,8 @@ public class BatchProcessor {
     private void writeDeadLetters(List<DeadLetter> letters) {
         deadLetters.write(letters);
         for (DeadLetter letter : letters) {
-            if (DeadLetterWriter.UNEXPECTED.equals(letter.errorType())) {
-                metrics.deadLetteredUnexpected();
-            } else if (letter.undecodable()) {
-                metrics.deadLetteredUndecodable();
-            } else {
-                metrics.deadLetteredRefused();
-            }
+            metrics.deadLettered(letter.stage(), DeadLetterWriter.UNEXPECTED.equals(letter.errorType()) ? "unexpected"
+                    : letter.undecodable() ? "undecodable" : "refused");
             ConsumerRecord<String, byte[]> r = letter.record();
             log.warn("dead-lettered id={} version={} topic={} partition={} offset={} to {}: {}",
                     abbreviate(letter.articleId()), letter.articleVersion(), r.topic(), r.partition(), r.offset(),

@@ -56,11 +56,11 @@ public class DeadLetterWriter {
             String articleId, Long articleVersion) {
 
         /** Where it failed: it could not be read, or Elasticsearch (or the mapping to a document) refused it. */
-        String stage() {
+        public String stage() {
             return UNDECODABLE.equals(errorType) ? "deserialize" : "index";
         }
 
-        boolean undecodable() {
+        public boolean undecodable() {
             return UNDECODABLE.equals(errorType) || UNMAPPABLE.equals(errorType);
         }
     }

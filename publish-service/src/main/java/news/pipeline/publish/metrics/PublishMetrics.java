@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code publish.articles.indexed} [publish_articles_indexed_total]</li>
  *   <li>{@code publish.articles.deleted} [publish_articles_deleted_total] — canceled/withheld articles removed</li>
  *   <li>{@code publish.articles.ignored} [publish_articles_ignored_total], {@code reason=stale|tombstone}</li>
- *   <li>{@code publish.articles.dead.lettered} [publish_articles_dead_lettered_total], {@code reason=refused|undecodable}</li>
+ *   <li>{@code pipeline.dead.letters} [pipeline_dead_letters_total], {@code stage=deserialize|index},
+ *       {@code reason=refused|undecodable|unexpected} — the name enrich-service counts its dead letters under too</li>
  *   <li>{@code publish.bulk.latency} [publish_bulk_latency_seconds], {@code outcome=ok|failed}</li>
  *   <li>{@code publish.batch.size} [publish_batch_size_records] — records per consumed batch</li>
  *   <li>{@code publish.retries} [publish_retries_total] — backoff waits for a retriable failure</li>
@@ -35,9 +36,8 @@ public final class PublishMetrics {
     private final Counter deleted;
     private final Counter ignoredStale;
     private final Counter ignoredTombstone;
-    private final Counter deadLetteredRefused;
-    private final Counter deadLetteredUndecodable;
-    private final Counter deadLetteredUnexpected;
+    /** Dead letters by stage and reason, each counter built once. */
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Counter retries;
     private final Timer bulkOk;
     private final Timer bulkFailed;
@@ -55,13 +55,11 @@ public final class PublishMetrics {
                 .description("records ignored: the index holds that version or a newer one").register(registry);
         ignoredTombstone = Counter.builder("publish.articles.ignored").tag("pipeline", pipeline).tag("reason", "tombstone")
                 .description("records ignored: Kafka tombstones (null values)").register(registry);
-        deadLetteredRefused = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
-                .tag("reason", "refused").description("documents Elasticsearch refused for good").register(registry);
-        deadLetteredUndecodable = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
-                .tag("reason", "undecodable").description("records that are not a readable EnrichedArticle").register(registry);
-        deadLetteredUnexpected = Counter.builder("publish.articles.dead.lettered").tag("pipeline", pipeline)
-                .tag("reason", "unexpected").description("records of a batch that kept failing for another reason")
-                .register(registry);
+        // every kind at 0 from the start, so an alert on their increase has series to watch
+        deadLettered("deserialize", "undecodable", 0);
+        deadLettered("index", "undecodable", 0);
+        deadLettered("index", "refused", 0);
+        deadLettered("index", "unexpected", 0);
         retries = counter("publish.retries", "backoff waits before retrying a retriable failure");
         bulkOk = Timer.builder("publish.bulk.latency").tag("pipeline", pipeline).tag("outcome", "ok")
                 .description("bulk request latency").publishPercentileHistogram().register(registry);
@@ -94,19 +92,21 @@ public final class PublishMetrics {
         ignoredTombstone.increment();
     }
 
-    /** A record dead-lettered because Elasticsearch refused it for good. */
-    public void deadLetteredRefused() {
-        deadLetteredRefused.increment();
+    /**
+     * A record written to the dead-letter topic.
+     *
+     * @param stage  where it failed: {@code deserialize} (not a readable article) or {@code index}
+     * @param reason {@code refused} (by Elasticsearch, or the mapping to a document), {@code undecodable},
+     *               {@code unexpected} (its batch kept failing for another reason)
+     */
+    public void deadLettered(String stage, String reason) {
+        deadLettered(stage, reason, 1);
     }
 
-    /** A record dead-lettered because it is not a readable (or mappable) article. */
-    public void deadLetteredUndecodable() {
-        deadLetteredUndecodable.increment();
-    }
-
-    /** A record dead-lettered because its batch kept failing for another reason. */
-    public void deadLetteredUnexpected() {
-        deadLetteredUnexpected.increment();
+    private void deadLettered(String stage, String reason, int count) {
+        deadLetters.computeIfAbsent(stage + '\n' + reason, key -> Counter.builder("pipeline.dead.letters")
+                .tag("pipeline", pipeline).tag("stage", stage).tag("reason", reason)
+                .description("records written to the dead-letter topic").register(registry)).increment(count);
     }
 
     public void retried() {
@@ -155,7 +155,7 @@ public final class PublishMetrics {
     }
 
     public double deadLetteredCount() {
-        return deadLetteredRefused.count() + deadLetteredUndecodable.count() + deadLetteredUnexpected.count();
+        return deadLetters.values().stream().mapToDouble(Counter::count).sum();
     }
 
     public double retryCount() {
