@@ -58,15 +58,6 @@ public class RelatedIndex implements AutoCloseable {
     /** Entries of replaced or removed articles tolerated before the arrays are compacted. */
     private static final int MIN_DEAD_BEFORE_COMPACTION = 1_000;
 
-    static final Set<String> STOP_WORDS = Set.of(
-            // Vietnamese function words, folded
-            "va", "cua", "cac", "la", "duoc", "co", "nhung", "trong", "cho", "voi", "nguoi", "khong", "nay",
-            "da", "mot", "tai", "den", "tu", "ve", "theo", "khi", "nam", "cung", "nhieu", "de", "se", "vao", "ra",
-            "thi", "do", "nhu", "tren", "o",
-            // English
-            "the", "and", "of", "to", "in", "is", "for", "on", "that", "with", "was", "are", "as", "by", "at",
-            "from", "it", "an", "be", "has", "have", "a", "its", "this", "after", "said");
-
     /** 1 + ln tf for every count a term can have. */
     private static final double[] WEIGHTS = new double[RelatedQuery.MAX_TF + 1];
 
@@ -484,14 +475,6 @@ public class RelatedIndex implements AutoCloseable {
             }
             return best;
         }
-    }
-
-    static boolean isStop(String token) {
-        int space = token.indexOf(' ');
-        if (space < 0) {
-            return STOP_WORDS.contains(token) || token.length() < 2;
-        }
-        return STOP_WORDS.contains(token.substring(0, space)) && STOP_WORDS.contains(token.substring(space + 1));
     }
 
     double recency(Instant a, Instant b) {

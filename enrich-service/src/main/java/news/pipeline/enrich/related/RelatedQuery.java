@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -13,14 +14,25 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * opening (candidate query), the whole text's term counts (the vector candidates are scored against,
  * and what the index keeps of it), and its length in words.
  *
- * <p>Terms are folded words ({@link FoldingAnalyzer}) and two-word shingles that are not stop words
- * ({@link RelatedIndex#isStop}); a term counted more than {@value #MAX_TF} times counts {@value #MAX_TF}.
+ * <p>Terms are folded words ({@link FoldingAnalyzer}) and two-word shingles, in the order of Lucene's
+ * ShingleFilter(2, 2) with unigrams: w1, "w1 w2", w2, "w2 w3", w3, ... Stop words are left out: a word that
+ * is in {@link #STOP_WORDS} or one character long, a shingle only when both its words are in the list
+ * ("so va" and "va quy" are kept). A term counted more than {@value #MAX_TF} times counts {@value #MAX_TF}.
  */
 public final class RelatedQuery {
 
     /** The opening that chooses the candidates: the first tokens of headline (twice), lead and body. */
     static final int MAX_TOKENS_FOR_CANDIDATES = 400;
     static final int MAX_TF = 255;
+
+    static final Set<String> STOP_WORDS = Set.of(
+            // Vietnamese function words, folded
+            "va", "cua", "cac", "la", "duoc", "co", "nhung", "trong", "cho", "voi", "nguoi", "khong", "nay",
+            "da", "mot", "tai", "den", "tu", "ve", "theo", "khi", "nam", "cung", "nhieu", "de", "se", "vao", "ra",
+            "thi", "do", "nhu", "tren", "o",
+            // English
+            "the", "and", "of", "to", "in", "is", "for", "on", "that", "with", "was", "are", "as", "by", "at",
+            "from", "it", "an", "be", "has", "have", "a", "its", "this", "after", "said");
 
     /** Distinct terms in the order first seen, with their counts over the whole text and within the opening. */
     private final String[] terms;
@@ -47,22 +59,20 @@ public final class RelatedQuery {
 
     static RelatedQuery analyse(Analyzer analyzer, String text) {
         Map<String, int[]> seen = new LinkedHashMap<>(); // term → {count, opening count}
-        int[] tokens = {0};
         int words = 0;
         String previous = null;
         boolean previousListed = false;
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            // the order of Lucene's ShingleFilter(2, 2) with unigrams: w1, "w1 w2", w2, "w2 w3", w3, ...
             while (stream.incrementToken()) {
                 String word = term.toString();
-                boolean listed = RelatedIndex.STOP_WORDS.contains(word);
+                boolean listed = STOP_WORDS.contains(word);
+                // word n (from 0) is token 2n + 1 of the stream, the shingle ending with it token 2n
                 if (previous != null) {
-                    // a shingle is a stop word only when both its words are
-                    count(seen, tokens, previous + ' ' + word, previousListed && listed);
+                    count(seen, 2 * words, previous + ' ' + word, previousListed && listed);
                 }
-                count(seen, tokens, word, listed || word.length() < 2);
+                count(seen, 2 * words + 1, word, listed || word.length() < 2);
                 words++;
                 previous = word;
                 previousListed = listed;
@@ -84,15 +94,14 @@ public final class RelatedQuery {
         return new RelatedQuery(terms, counts, opening, words);
     }
 
-    /** One token more; counted unless it is a stop word, in the opening while it is within the first tokens. */
-    private static void count(Map<String, int[]> seen, int[] tokens, String token, boolean stop) {
-        tokens[0]++;
+    /** The token at {@code position} (from 1), counted unless it is a stop word; in the opening within the first tokens. */
+    private static void count(Map<String, int[]> seen, int position, String token, boolean stop) {
         if (stop) {
             return;
         }
         int[] count = seen.computeIfAbsent(token, t -> new int[2]);
         count[0] = capped(count[0] + 1);
-        if (tokens[0] <= MAX_TOKENS_FOR_CANDIDATES) {
+        if (position <= MAX_TOKENS_FOR_CANDIDATES) {
             count[1] = capped(count[1] + 1);
         }
     }

@@ -42,7 +42,7 @@ final class ReferenceVectors {
             stream.reset();
             while (stream.incrementToken()) {
                 String token = term.toString();
-                if (!RelatedIndex.isStop(token)) {
+                if (!isStop(token)) {
                     counts.merge(token, 1, Integer::sum);
                 }
             }
@@ -51,6 +51,16 @@ final class ReferenceVectors {
             throw new UncheckedIOException(e);
         }
         return counts;
+    }
+
+    /** The stop rule read off the token itself: a listed or one-character word, a shingle of two listed words. */
+    static boolean isStop(String token) {
+        int space = token.indexOf(' ');
+        if (space < 0) {
+            return RelatedQuery.STOP_WORDS.contains(token) || token.length() < 2;
+        }
+        return RelatedQuery.STOP_WORDS.contains(token.substring(0, space))
+                && RelatedQuery.STOP_WORDS.contains(token.substring(space + 1));
     }
 
     static Map<String, Double> vector(String text) {
