@@ -127,8 +127,7 @@ public class BatchProcessor {
     private void writeDeadLetters(List<DeadLetter> letters) {
         deadLetters.write(letters);
         for (DeadLetter letter : letters) {
-            metrics.deadLettered(letter.stage(), DeadLetterWriter.UNEXPECTED.equals(letter.errorType()) ? "unexpected"
-                    : letter.undecodable() ? "undecodable" : "refused");
+            metrics.deadLettered(letter.stage(), letter.kind());
             ConsumerRecord<String, byte[]> r = letter.record();
             log.warn("dead-lettered id={} version={} topic={} partition={} offset={} to {}: {}",
                     abbreviate(letter.articleId()), letter.articleVersion(), r.topic(), r.partition(), r.offset(),

@@ -56,12 +56,19 @@ public class DeadLetterWriter {
             String articleId, Long articleVersion) {
 
         /** Where it failed: it could not be read, or Elasticsearch (or the mapping to a document) refused it. */
-        public String stage() {
+        String stage() {
             return UNDECODABLE.equals(errorType) ? "deserialize" : "index";
         }
 
-        public boolean undecodable() {
-            return UNDECODABLE.equals(errorType) || UNMAPPABLE.equals(errorType);
+        /**
+         * Why, in the few words the dead-letter metric is tagged with: {@code unexpected} (its batch kept failing),
+         * {@code undecodable} (not a readable or mappable article) or {@code refused} (by Elasticsearch).
+         */
+        String kind() {
+            if (UNEXPECTED.equals(errorType)) {
+                return "unexpected";
+            }
+            return UNDECODABLE.equals(errorType) || UNMAPPABLE.equals(errorType) ? "undecodable" : "refused";
         }
     }
 

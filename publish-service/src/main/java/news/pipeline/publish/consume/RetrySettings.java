@@ -15,6 +15,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @ConfigurationProperties("publish.retry")
 public record RetrySettings(Duration initialBackoff, Duration maxBackoff, double multiplier, int maxAttemptsOtherwise) {
 
+    /** Attempts of a batch failing for a non-transient reason when {@code max-attempts-otherwise} is not set. */
+    static final int DEFAULT_MAX_ATTEMPTS_OTHERWISE = 5;
+
     @ConstructorBinding
     public RetrySettings {
         Objects.requireNonNull(initialBackoff, "publish.retry.initial-backoff");
@@ -23,12 +26,12 @@ public record RetrySettings(Duration initialBackoff, Duration maxBackoff, double
             throw new IllegalArgumentException("publish.retry.multiplier must be >= 1");
         }
         if (maxAttemptsOtherwise < 1) {
-            maxAttemptsOtherwise = 5;
+            maxAttemptsOtherwise = DEFAULT_MAX_ATTEMPTS_OTHERWISE;
         }
     }
 
     public RetrySettings(Duration initialBackoff, Duration maxBackoff, double multiplier) {
-        this(initialBackoff, maxBackoff, multiplier, 5);
+        this(initialBackoff, maxBackoff, multiplier, DEFAULT_MAX_ATTEMPTS_OTHERWISE);
     }
 
     /** initial, ×multiplier, … up to max-backoff, then max-backoff forever (never STOP). */

@@ -134,8 +134,8 @@ public final class PublishMetrics {
                 .tag("pipeline", pipeline).tag("feed", feedTag).tag("action", action)
                 .description("time from ingest-service's receipt of an article to Elasticsearch's acknowledgement")
                 .publishPercentileHistogram().register(registry));
-        timer.record(Duration.between(receivedAt, acknowledgedAt).isNegative() ? Duration.ZERO
-                : Duration.between(receivedAt, acknowledgedAt));
+        Duration fresh = Duration.between(receivedAt, acknowledgedAt);
+        timer.record(fresh.isNegative() ? Duration.ZERO : fresh);
     }
 
     public void waiting(boolean isWaiting) {
