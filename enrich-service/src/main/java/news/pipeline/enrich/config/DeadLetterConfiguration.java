@@ -52,7 +52,6 @@ public class DeadLetterConfiguration {
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaTemplate<String, byte[]> deadLetterTemplate,
             MeterRegistry meters, PipelineTopics topics) {
-        KafkaTemplate<String, byte[]> template = deadLetterTemplate;
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
@@ -61,7 +60,7 @@ public class DeadLetterConfiguration {
                 BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination = dlqDestinationResolver != null
                         ? dlqDestinationResolver
                         : (record, e) -> new TopicPartition(topics.rawDlt(), 0);
-                DeadLetterPublishingRecoverer recoverer = new OriginalBytesRecoverer(template,
+                DeadLetterPublishingRecoverer recoverer = new OriginalBytesRecoverer(deadLetterTemplate,
                         (record, exception) -> {
                             String stage = stage(exception);
                             TopicPartition target = destination.apply(record, exception);

@@ -20,8 +20,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * topic's format, {@link ValueEncoder}), keyed by the article id. The record's bytes arrive as a
  * {@link ByteBuffer} (Kafka's ByteBufferDeserializer, a view of the fetched array): Spring Cloud Function
  * decodes every {@code byte[]} payload as UTF-8 and parses it as JSON to see whether it holds a collection,
- * 4 % of enrich's CPU for an Avro record that never is one. Decoding and validation failures are poison ({@link PoisonRecordException}); the
- * container's error handler sends them to the dead-letter topic and the stream carries on. A version older
+ * 4 % of enrich's CPU for an Avro record that never is one. Decoding and validation failures are poison
+ * ({@link PoisonRecordException}); the container's error handler sends them to the dead-letter topic and the
+ * stream carries on. A version older
  * than one already enriched ({@link LatestVersions}) is skipped: nothing is written for it.
  */
 public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byte[]>> {

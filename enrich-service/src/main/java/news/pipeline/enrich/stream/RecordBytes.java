@@ -22,5 +22,4 @@ public final class RecordBytes {
         view.get(bytes);
         return bytes;
     }
-
 }

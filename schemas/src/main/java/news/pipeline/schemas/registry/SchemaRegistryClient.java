@@ -53,14 +53,16 @@ public class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
+        String path = "/subjects/" + encode(subject) + "/versions";
+        String body = schemaBody(schema);
         JsonNode answer;
         try {
-            answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            answer = send("POST", path, body);
         } catch (SchemaRegistryException.IncompatibleSchema conflict) {
             // Apicurio's Confluent API answers 409 to the loser of two first registrations of a new subject at
             // the same moment ("artifact already exists"): asked again, it finds the schema the winner wrote.
             // A schema that is really incompatible is refused again.
-            answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            answer = send("POST", path, body);
         }
         int id = answer.path("id").asInt();
         remember(subject, schema, id);
