@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import news.pipeline.enrich.Mp3Fixture;
 import news.pipeline.enrich.SeedArticle;
 import news.pipeline.events.AudioMetadata;
@@ -54,26 +55,10 @@ class AudioEnricherTest {
                 out.write(mp3);
             }
         });
-        server.createContext("/same-host-redirect", exchange -> {
-            exchange.getResponseHeaders().add("Location", "/media/" + FILE);
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
-        server.createContext("/other-host-redirect", exchange -> {
-            exchange.getResponseHeaders().add("Location", "http://localhost:" + port() + "/media/" + FILE);
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
-        server.createContext("/other-port-redirect", exchange -> {
-            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + (port() + 1) + "/media/" + FILE);
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
-        server.createContext("/other-scheme-redirect", exchange -> {
-            exchange.getResponseHeaders().add("Location", "https://127.0.0.1:" + port() + "/media/" + FILE);
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
+        redirect("/same-host-redirect", () -> "/media/" + FILE);
+        redirect("/other-host-redirect", () -> "http://localhost:" + port() + "/media/" + FILE);
+        redirect("/other-port-redirect", () -> "http://127.0.0.1:" + (port() + 1) + "/media/" + FILE);
+        redirect("/other-scheme-redirect", () -> "https://127.0.0.1:" + port() + "/media/" + FILE);
         server.createContext("/slow/", exchange -> {
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -95,6 +80,15 @@ class AudioEnricherTest {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Answers {@code path} with a 302 to {@code location} (asked at request time: the port is known then). */
+    private void redirect(String path, Supplier<String> location) {
+        server.createContext(path, exchange -> {
+            exchange.getResponseHeaders().add("Location", location.get());
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
     }
 
     String url(String path) {
