@@ -1,12 +1,7 @@
 package news.pipeline.publish.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.util.concurrent.TimeUnit;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.publish.consume.BatchProcessor;
 import news.pipeline.publish.consume.BatchRetries;
@@ -26,7 +21,6 @@ import news.pipeline.support.kafka.PipelineTopics;
 import news.pipeline.support.kafka.ProvisionedTopics;
 import news.pipeline.support.kafka.ValueDecoder;
 import news.pipeline.support.registry.SchemaRegistrySettings;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,29 +29,14 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The service's beans: the Elasticsearch client, the dead-letter producer, the enriched-topic listener
+ * The service's beans: the index manager, the dead-letter producer, the enriched-topic listener
  * and its error handler, the reindex command, health. Kafka clients come from Spring Boot's
- * {@code spring.kafka.*}; topic names, registry, topic provisioning and health {@code kafka} and
+ * {@code spring.kafka.*}, the Elasticsearch client from its {@code spring.elasticsearch.*} (nodes, credentials or
+ * API key, TLS bundle, timeouts); topic names, registry, topic provisioning and health {@code kafka} and
  * {@code schemaRegistry} from service-support.
  */
 @Configuration(proxyBeanMethods = false)
 public class PublishConfiguration {
-
-    // ---- clients ----
-
-    @Bean(destroyMethod = "close")
-    ElasticsearchClient elasticsearchClient(PublishProperties properties) {
-        PublishProperties.Elasticsearch es = properties.elasticsearch();
-        Rest5Client rest = Rest5Client.builder(URI.create(es.url()))
-                .setRequestConfigCallback(r -> r
-                        .setConnectionRequestTimeout(Timeout.of(es.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                        .setResponseTimeout(Timeout.of(es.socketTimeout().toMillis(), TimeUnit.MILLISECONDS)))
-                .setConnectionConfigCallback(c -> c
-                        .setConnectTimeout(Timeout.of(es.connectTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                        .setSocketTimeout(Timeout.of(es.socketTimeout().toMillis(), TimeUnit.MILLISECONDS)))
-                .build();
-        return new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
-    }
 
     @Bean
     IndexManager indexManager(ElasticsearchClient client, IndexSettings index) {
@@ -131,7 +110,8 @@ public class PublishConfiguration {
 
     // ---- health (kafka and schemaRegistry come from service-support) ----
 
-    @Bean("elasticsearch")
+    /** Named so that Boot's own Elasticsearch health indicator backs off; shown as {@code elasticsearch}. */
+    @Bean
     ElasticsearchHealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client, IndexManager indexManager) {
         return new ElasticsearchHealthIndicator(client, indexManager);
     }

@@ -1,13 +1,12 @@
 package news.pipeline.publish.config;
 
-import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What the wiring itself needs under {@code publish.*}: the mode, the Elasticsearch client and the batch
- * size. The index, retry and reindex settings belong to the packages that use them
+ * What the wiring itself needs under {@code publish.*}: the mode and the batch size (the Elasticsearch client
+ * is Spring Boot's, from {@code spring.elasticsearch.*}). The index, retry and reindex settings belong to the packages that use them
  * ({@code IndexSettings}, {@code RetrySettings}, {@code ReindexSettings}). Defaults live in
  * {@code application.yml}; every value can be overridden by an environment variable (relaxed binding:
  * {@code PUBLISH_BATCH_MAX_RECORDS}, ...).
@@ -15,28 +14,14 @@ import org.springframework.util.unit.DataSize;
  * @param mode {@code live} runs the listener; {@code reindex} rebuilds the index from the topic and exits
  */
 @ConfigurationProperties("publish")
-public record PublishProperties(Mode mode, Elasticsearch elasticsearch, Batch batch) {
+public record PublishProperties(Mode mode, Batch batch) {
 
     public PublishProperties {
         Objects.requireNonNull(mode, "publish.mode");
-        Objects.requireNonNull(elasticsearch, "publish.elasticsearch");
         Objects.requireNonNull(batch, "publish.batch");
     }
 
     public enum Mode { LIVE, REINDEX }
-
-    /**
-     * @param url            the node (or load balancer) the client talks to
-     * @param connectTimeout TCP connect timeout
-     * @param socketTimeout  how long one request may wait for its answer (a bulk included)
-     */
-    public record Elasticsearch(String url, Duration connectTimeout, Duration socketTimeout) {
-        public Elasticsearch {
-            Objects.requireNonNull(url, "publish.elasticsearch.url");
-            Objects.requireNonNull(connectTimeout, "publish.elasticsearch.connect-timeout");
-            Objects.requireNonNull(socketTimeout, "publish.elasticsearch.socket-timeout");
-        }
-    }
 
     /**
      * @param maxRecords records per batch (the listener's {@code max-poll-records}, the reindex's chunks) and

@@ -43,7 +43,7 @@ class ElasticsearchOutageIT {
             node.start();
             Es es = new Es(node.url());
             ConfigurableApplicationContext app = setup.startApp(Map.of(
-                    "publish.elasticsearch.url", node.url(),
+                    "spring.elasticsearch.uris", node.url(),
                     "publish.batch.max-records", "10",
                     "publish.retry.max-backoff", "1s"));
             PublishMetrics metrics = app.getBean("livePublishMetrics", PublishMetrics.class);
@@ -126,7 +126,7 @@ class ElasticsearchOutageIT {
              TestSetup setup = TestSetup.create(servers, "long-outage")) {
             node.start();
             Es es = new Es(node.url());
-            Map<String, Object> settings = Map.of("publish.elasticsearch.url", node.url(),
+            Map<String, Object> settings = Map.of("spring.elasticsearch.uris", node.url(),
                     "publish.batch.max-records", "10", "publish.retry.max-backoff", "5s");
             ConfigurableApplicationContext first = setup.startApp(settings);
             setup.awaitIndexReady(es);

@@ -75,7 +75,7 @@ public final class TestSetup implements AutoCloseable {
     /** The service's properties for this test: unique names, small batches, short backoffs, no web server. */
     public Map<String, Object> properties() {
         Map<String, Object> p = new HashMap<>();
-        p.put("publish.elasticsearch.url", servers.elasticsearchUrl());
+        p.put("spring.elasticsearch.uris", servers.elasticsearchUrl());
         p.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
         p.put("pipeline.schema-registry.url", servers.schemaRegistryUrl());
         p.put("pipeline.topics.enriched", topic);
