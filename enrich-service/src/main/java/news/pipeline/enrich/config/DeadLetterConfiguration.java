@@ -3,6 +3,7 @@ package news.pipeline.enrich.config;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.BiFunction;
 import news.pipeline.enrich.stream.EnrichFunction;
 import news.pipeline.enrich.stream.RecordBytes;
@@ -10,6 +11,7 @@ import news.pipeline.support.failure.Failures;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.DeadLetters;
 import news.pipeline.support.kafka.PipelineTopics;
+import news.pipeline.support.logging.LogFields;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -52,6 +54,10 @@ public class DeadLetterConfiguration {
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer deadLetterCustomizer(KafkaTemplate<String, byte[]> deadLetterTemplate,
             MeterRegistry meters, PipelineTopics topics) {
+        // every stage at 0 from the start, so an alert on their increase has series to watch
+        for (String stage : STAGES) {
+            deadLetters(meters, stage);
+        }
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
@@ -64,11 +70,13 @@ public class DeadLetterConfiguration {
                         (record, exception) -> {
                             String stage = stage(exception);
                             TopicPartition target = destination.apply(record, exception);
-                            Counter.builder("pipeline.dead.letters").tag("stage", stage)
-                                    .description("records sent to the dead-letter topic").register(meters).increment();
-                            log.warn("dead letter topic={} partition={} offset={} key={} stage={} reason={} → {}",
-                                    record.topic(), record.partition(), record.offset(), record.key(), stage,
-                                    reason(exception), target.topic());
+                            deadLetters(meters, stage).increment();
+                            try (LogFields fields = LogFields.open().at(record.topic(), record.partition(),
+                                    record.offset()).article(record.key() == null ? null : record.key().toString())) {
+                                log.warn("dead letter topic={} partition={} offset={} key={} stage={} reason={} → {}",
+                                        record.topic(), record.partition(), record.offset(), record.key(), stage,
+                                        reason(exception), target.topic());
+                            }
                             return target;
                         });
                 // the pipeline's own origin headers (text) instead of spring-kafka's binary partition/offset/timestamp
@@ -127,6 +135,14 @@ public class DeadLetterConfiguration {
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(15_000);
         return backOff;
+    }
+
+    /** Where a raw record can fail for good: decoding, validation, enrichment, writing its result. */
+    private static final List<String> STAGES = List.of("deserialize", "validate", "enrich", "produce");
+
+    private static Counter deadLetters(MeterRegistry meters, String stage) {
+        return Counter.builder("pipeline.dead.letters").tag("stage", stage)
+                .description("records sent to the dead-letter topic").register(meters);
     }
 
     static String stage(Throwable exception) {

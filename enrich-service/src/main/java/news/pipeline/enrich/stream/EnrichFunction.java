@@ -9,6 +9,7 @@ import news.pipeline.events.RawArticle;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.ValueDecoder;
 import news.pipeline.support.kafka.ValueEncoder;
+import news.pipeline.support.logging.LogFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -53,31 +54,34 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
         String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
         Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
         Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
-        RawArticle raw = decoder.decode(topic, RecordBytes.of(message.getPayload()));
-        if (raw == null) {
-            log.info("skipped tombstone topic={} partition={} offset={}", topic, partition, offset);
-            return null;
+        try (LogFields fields = LogFields.open().at(topic, partition, offset)) {
+            RawArticle raw = decoder.decode(topic, RecordBytes.of(message.getPayload()));
+            if (raw == null) {
+                log.info("skipped tombstone topic={} partition={} offset={}", topic, partition, offset);
+                return null;
+            }
+            fields.article(raw.getId()).feed(raw.getFeed());
+            validate(raw);
+            if (!versions.offer(raw.getId(), raw.getVersion())) {
+                // written after the newer one, it would be the record the compacted topic keeps (and a reindex uses)
+                stale.increment();
+                log.info("skipped stale id={} version={} (version {} already enriched) topic={} partition={} offset={}",
+                        raw.getId(), raw.getVersion(), versions.latest(raw.getId()), topic, partition, offset);
+                return null;
+            }
+            long started = System.nanoTime();
+            EnrichedArticle enriched = enricher.enrich(raw);
+            log.info("enriched id={} version={} status={} topic={} partition={} offset={} lang={} categories={} related={} audio={} in {} ms",
+                    raw.getId(), raw.getVersion(), raw.getPubStatus(), topic, partition, offset,
+                    enriched.getDetectedLanguage(),
+                    enriched.getCategories().stream().map(c -> c.getCode() + "/" + c.getSource() + "/" + c.getScore()).toList(),
+                    enriched.getRelatedArticles().size(),
+                    enriched.getAudio() == null ? "none" : enriched.getAudio().getDurationSource(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return MessageBuilder.withPayload(encoder.encode(enrichedTopic, enriched))
+                    .setHeader(KafkaHeaders.KEY, enriched.getId())
+                    .build();
         }
-        validate(raw);
-        if (!versions.offer(raw.getId(), raw.getVersion())) {
-            // written after the newer one, it would be the record the compacted topic keeps (and a reindex uses)
-            stale.increment();
-            log.info("skipped stale id={} version={} (version {} already enriched) topic={} partition={} offset={}",
-                    raw.getId(), raw.getVersion(), versions.latest(raw.getId()), topic, partition, offset);
-            return null;
-        }
-        long started = System.nanoTime();
-        EnrichedArticle enriched = enricher.enrich(raw);
-        log.info("enriched id={} version={} status={} topic={} partition={} offset={} lang={} categories={} related={} audio={} in {} ms",
-                raw.getId(), raw.getVersion(), raw.getPubStatus(), topic, partition, offset,
-                enriched.getDetectedLanguage(),
-                enriched.getCategories().stream().map(c -> c.getCode() + "/" + c.getSource() + "/" + c.getScore()).toList(),
-                enriched.getRelatedArticles().size(),
-                enriched.getAudio() == null ? "none" : enriched.getAudio().getDurationSource(),
-                (System.nanoTime() - started) / 1_000_000);
-        return MessageBuilder.withPayload(encoder.encode(enrichedTopic, enriched))
-                .setHeader(KafkaHeaders.KEY, enriched.getId())
-                .build();
     }
 
     private static void validate(RawArticle raw) {

@@ -16,6 +16,7 @@ import news.pipeline.ingest.identity.ContentHasher;
 import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.model.SourceFormat;
 import news.pipeline.ingest.normalize.ArticleNormalizer;
+import news.pipeline.support.logging.LogFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,24 +94,27 @@ public class ArticleIngestor {
         String hash = ContentHasher.hash(event);
         event.setContentHash(hash);
         String format = article.format().wireName();
-        return store.withLock(id, () -> {
-            Optional<ArticleState> state = store.get(id);
-            if (state.isPresent() && state.get().contentHash().equals(hash)) {
-                log.info("unchanged article {} v{} feed={} format={}", id, state.get().version(), feed.name(), format);
-                metrics.unchanged(feed.name(), format);
+        try (LogFields fields = LogFields.open().article(id).feed(feed.name())) {
+            return store.withLock(id, () -> {
+                Optional<ArticleState> state = store.get(id);
+                if (state.isPresent() && state.get().contentHash().equals(hash)) {
+                    log.info("unchanged article {} v{} feed={} format={}", id, state.get().version(), feed.name(), format);
+                    metrics.unchanged(feed.name(), format, state.get().pubStatus().name());
+                    activity.articleFrom(feed.name());
+                    return new IngestOutcome.Unchanged(id, state.get().version());
+                }
+                long version = nextVersion(id, state, article.version(), article.isKill(), receivedAt);
+                event.setVersion(version);
+                Delivery delivery = writer.write(event);
+                store.record(id, new ArticleState(version, hash, event.getPubStatus()));
+                fields.at(delivery.topic(), delivery.partition(), delivery.offset());
+                log.info("accepted article {} v{} {} feed={} format={} topic={} partition={} offset={}", id, version,
+                        event.getPubStatus(), feed.name(), format, delivery.topic(), delivery.partition(), delivery.offset());
+                metrics.accepted(feed.name(), format, event.getPubStatus().name());
                 activity.articleFrom(feed.name());
-                return new IngestOutcome.Unchanged(id, state.get().version());
-            }
-            long version = nextVersion(id, state, article.version(), article.isKill(), receivedAt);
-            event.setVersion(version);
-            Delivery delivery = writer.write(event);
-            store.record(id, new ArticleState(version, hash, event.getPubStatus()));
-            log.info("accepted article {} v{} {} feed={} format={} topic={} partition={} offset={}", id, version,
-                    event.getPubStatus(), feed.name(), format, delivery.topic(), delivery.partition(), delivery.offset());
-            metrics.accepted(feed.name(), format, event.getPubStatus().name());
-            activity.articleFrom(feed.name());
-            return new IngestOutcome.Accepted(id, version, event.getPubStatus(), delivery);
-        });
+                return new IngestOutcome.Accepted(id, version, event.getPubStatus(), delivery);
+            });
+        }
     }
 
     static long nextVersion(String id, Optional<ArticleState> state, Long feedVersion, boolean kill, Instant receivedAt) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The service's own meters (beside Spring's http.server.requests and the Kafka producer's):
  * <ul>
- * <li>{@code ingest.articles.accepted} {feed, format, pubstatus} — events written</li>
- * <li>{@code ingest.articles.unchanged} {feed, format} — re-posts of identical content</li>
+ * <li>{@code ingest.articles} {feed, format, pubstatus, outcome=accepted|unchanged} — events written, and re-posts
+ * of identical content (the pipeline's scheme: {@code <service>.articles{outcome}}, {@code pipeline.dead.letters})</li>
  * <li>{@code ingest.articles.refused} {feed, reason} — refusals by problem type (malformed-input, unauthorized, ...)</li>
  * <li>{@code ingest.article.latency} {feed, format, outcome} — from body read to answer, per article</li>
  * <li>{@code ingest.articles.known} — articles in the dedupe state</li>
@@ -28,13 +28,18 @@ public class IngestMetrics {
     }
 
     public void accepted(String feed, String format, String pubStatus) {
-        Counter.builder("ingest.articles.accepted").description("articles written to the raw topic")
-                .tag("feed", feed).tag("format", format).tag("pubstatus", pubStatus).register(registry).increment();
+        articles(feed, format, pubStatus, "accepted");
     }
 
-    public void unchanged(String feed, String format) {
-        Counter.builder("ingest.articles.unchanged").description("re-posted articles with identical content")
-                .tag("feed", feed).tag("format", format).register(registry).increment();
+    public void unchanged(String feed, String format, String pubStatus) {
+        articles(feed, format, pubStatus, "unchanged");
+    }
+
+    private void articles(String feed, String format, String pubStatus, String outcome) {
+        Counter.builder("ingest.articles").description("articles written to the raw topic (accepted) or re-posted "
+                        + "with identical content (unchanged)")
+                .tag("feed", feed).tag("format", format).tag("pubstatus", pubStatus).tag("outcome", outcome)
+                .register(registry).increment();
     }
 
     public void refused(String feed, String reason) {

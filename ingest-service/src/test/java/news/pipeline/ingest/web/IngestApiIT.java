@@ -380,7 +380,7 @@ class IngestApiIT {
         http.post(EN, EN_KEY, "application/json", "{\"sourceId\":\"m-" + UUID.randomUUID() + "\",\"headline\":\"M\"}");
         http.post(EN, EN_KEY, "application/json", "{\"sourceId\":\"m\"}");
 
-        JsonNode accepted = new IngestHttp(managementPort).get("/actuator/metrics/ingest.articles.accepted?tag=feed:wire-en").json();
+        JsonNode accepted = new IngestHttp(managementPort).get("/actuator/metrics/ingest.articles?tag=feed:wire-en&tag=outcome:accepted").json();
         JsonNode refused = new IngestHttp(managementPort).get("/actuator/metrics/ingest.articles.refused?tag=reason:malformed-input").json();
         JsonNode latency = new IngestHttp(managementPort).get("/actuator/metrics/ingest.article.latency").json();
         Response prometheus = new IngestHttp(managementPort).get("/actuator/prometheus");
@@ -392,7 +392,7 @@ class IngestApiIT {
         assertThat(accepted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(refused.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
         assertThat(latency.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(2);
-        assertThat(prometheus.body()).contains("ingest_articles_unchanged_total", "ingest_articles_known",
+        assertThat(prometheus.body()).contains("ingest_articles_total{", "ingest_articles_known",
                 "ingest_kafka_send_seconds");
         // the producer's own meters, bound by Boot to the producer factory
         assertThat(prometheus.body()).contains("kafka_producer_record_send_total", "kafka_producer_request_latency_avg");

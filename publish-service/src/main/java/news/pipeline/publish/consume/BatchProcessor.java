@@ -17,9 +17,11 @@ import news.pipeline.publish.metrics.PublishMetrics;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.failure.TransientFailureException;
 import news.pipeline.support.kafka.ValueDecoder;
+import news.pipeline.support.logging.LogFields;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One pass over a batch of consumed records: decode, map, bulk-index, and dead-letter what is not
@@ -75,20 +77,20 @@ public class BatchProcessor {
                     counts.indexed++;
                     metrics.indexed();
                     fresh(received.get(record), "indexed", acknowledged);
-                    article(record, action, "indexed");
+                    article(record, action, received.get(record), "indexed");
                 }
                 case DELETED, ALREADY_ABSENT -> {
                     counts.deleted++;
                     metrics.deleted();
                     fresh(received.get(record), "deleted", acknowledged);
-                    article(record, action, result.outcome() == ItemResult.Outcome.DELETED
+                    article(record, action, received.get(record), result.outcome() == ItemResult.Outcome.DELETED
                             ? "deleted (" + ((IndexAction.Delete) action).reason() + ")"
                             : "deleted (" + ((IndexAction.Delete) action).reason() + ", was not in the index)");
                 }
                 case STALE -> {
                     counts.stale++;
                     metrics.ignoredStale();
-                    article(record, action, "ignored as stale (the index holds this version or a newer one)");
+                    article(record, action, received.get(record), "ignored as stale (the index holds this version or a newer one)");
                 }
                 case REFUSED -> letters.add(new DeadLetter(record, result.errorType(), result.status(),
                         result.describeError(), action.id(), action.version()));
@@ -129,9 +131,12 @@ public class BatchProcessor {
         for (DeadLetter letter : letters) {
             metrics.deadLettered(letter.stage(), letter.kind());
             ConsumerRecord<String, byte[]> r = letter.record();
-            log.warn("dead-lettered id={} version={} topic={} partition={} offset={} to {}: {}",
-                    abbreviate(letter.articleId()), letter.articleVersion(), r.topic(), r.partition(), r.offset(),
-                    deadLetters.topic(), abbreviate(letter.reason()));
+            try (LogFields fields = LogFields.open().at(r.topic(), r.partition(), r.offset())
+                    .article(abbreviate(letter.articleId()))) {
+                log.warn("dead-lettered id={} version={} topic={} partition={} offset={} to {}: {}",
+                        abbreviate(letter.articleId()), letter.articleVersion(), r.topic(), r.partition(), r.offset(),
+                        deadLetters.topic(), abbreviate(letter.reason()));
+            }
         }
     }
 
@@ -161,8 +166,10 @@ public class BatchProcessor {
             if (article == null) {
                 counts.tombstones++;
                 metrics.ignoredTombstone();
-                log.info("ignored tombstone key={} topic={} partition={} offset={}", record.key(), record.topic(),
-                        record.partition(), record.offset());
+                try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())) {
+                    log.info("ignored tombstone key={} topic={} partition={} offset={}", record.key(), record.topic(),
+                            record.partition(), record.offset());
+                }
                 continue;
             }
             try {
@@ -177,13 +184,14 @@ public class BatchProcessor {
         return entries;
     }
 
-    private void article(ConsumerRecord<String, byte[]> record, IndexAction action, String what) {
-        if (logEveryArticle) {
-            log.info("{} id={} version={} topic={} partition={} offset={}", what, abbreviate(action.id()),
-                    action.version(), record.topic(), record.partition(), record.offset());
-        } else if (log.isDebugEnabled()) {
-            log.debug("{} id={} version={} topic={} partition={} offset={}", what, abbreviate(action.id()),
-                    action.version(), record.topic(), record.partition(), record.offset());
+    private void article(ConsumerRecord<String, byte[]> record, IndexAction action, Received received, String what) {
+        if (!logEveryArticle && !log.isDebugEnabled()) {
+            return;
+        }
+        try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
+                .article(abbreviate(action.id())).feed(received == null ? null : received.feed())) {
+            log.atLevel(logEveryArticle ? Level.INFO : Level.DEBUG).log("{} id={} version={} topic={} partition={} offset={}",
+                    what, abbreviate(action.id()), action.version(), record.topic(), record.partition(), record.offset());
         }
     }
 

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The service's Micrometer meters (Prometheus names in brackets), tagged {@code pipeline=live|reindex}:
  * <ul>
- *   <li>{@code publish.articles.indexed} [publish_articles_indexed_total]</li>
- *   <li>{@code publish.articles.deleted} [publish_articles_deleted_total] — canceled/withheld articles removed</li>
- *   <li>{@code publish.articles.ignored} [publish_articles_ignored_total], {@code reason=stale|tombstone}</li>
+ *   <li>{@code publish.articles} [publish_articles_total], {@code outcome=indexed|deleted|stale|tombstone}: written to
+ *       the index, canceled/withheld articles removed, records ignored because the index holds that version or a
+ *       newer one, Kafka tombstones (the pipeline's scheme: {@code <service>.articles{outcome}})</li>
  *   <li>{@code pipeline.dead.letters} [pipeline_dead_letters_total], {@code stage=deserialize|index},
  *       {@code reason=refused|undecodable|unexpected} — the name enrich-service counts its dead letters under too</li>
  *   <li>{@code publish.bulk.latency} [publish_bulk_latency_seconds], {@code outcome=ok|failed}</li>
@@ -49,12 +49,10 @@ public final class PublishMetrics {
     public PublishMetrics(MeterRegistry registry, String pipeline) {
         this.registry = registry;
         this.pipeline = pipeline;
-        indexed = counter("publish.articles.indexed", "articles written to the index");
-        deleted = counter("publish.articles.deleted", "canceled or withheld articles removed from the index");
-        ignoredStale = Counter.builder("publish.articles.ignored").tag("pipeline", pipeline).tag("reason", "stale")
-                .description("records ignored: the index holds that version or a newer one").register(registry);
-        ignoredTombstone = Counter.builder("publish.articles.ignored").tag("pipeline", pipeline).tag("reason", "tombstone")
-                .description("records ignored: Kafka tombstones (null values)").register(registry);
+        indexed = articles("indexed");
+        deleted = articles("deleted");
+        ignoredStale = articles("stale");
+        ignoredTombstone = articles("tombstone");
         // every kind at 0 from the start, so an alert on their increase has series to watch
         deadLettered("deserialize", "undecodable", 0);
         deadLettered("index", "undecodable", 0);
@@ -70,6 +68,12 @@ public final class PublishMetrics {
                 .description("records per consumed batch").register(registry);
         registry.gauge("publish.waiting", java.util.List.of(io.micrometer.core.instrument.Tag.of("pipeline", pipeline)),
                 waiting, AtomicInteger::get);
+    }
+
+    private Counter articles(String outcome) {
+        return Counter.builder("publish.articles").tag("pipeline", pipeline).tag("outcome", outcome)
+                .description("enriched records by outcome: indexed, deleted (canceled or withheld), stale (the index "
+                        + "holds that version or a newer one), tombstone").register(registry);
     }
 
     private Counter counter(String name, String description) {

@@ -145,8 +145,8 @@ class EnrichedArticlesListenerIT {
         assertThat(components.get("publisher").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("publisher").get("details").get("state").asString()).isEqualTo("RUNNING");
         assertThat(components.get("schemaRegistry").get("status").asString()).isEqualTo("UP");
-        assertThat(prometheus).contains("publish_articles_indexed_total{", "publish_articles_deleted_total{",
-                "publish_articles_ignored_total{", "pipeline_dead_letters_total{",
+        assertThat(prometheus).contains("publish_articles_total{", "outcome=\"indexed\"", "outcome=\"deleted\"",
+                "outcome=\"stale\"", "outcome=\"tombstone\"", "pipeline_dead_letters_total{",
                 "publish_bulk_latency_seconds_count{", "publish_batch_size_records_count{", "publish_waiting{",
                 "kafka_consumer_fetch_manager_records_lag_max{");
     }

@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.failure.TransientFailureException;
+import news.pipeline.support.logging.LogFields;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -146,8 +147,11 @@ public final class TopicReader implements AutoCloseable {
                     value = decodeWaitingOutOutages(decoder, record, deadline, handed[0] + skipped[0]);
                 } catch (PoisonRecordException e) {
                     skipped[0]++;
-                    log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}", record.topic(),
-                            record.partition(), record.offset(), record.key(), e.getMessage());
+                    try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
+                            .article(record.key())) {
+                        log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}", record.topic(),
+                                record.partition(), record.offset(), record.key(), e.getMessage());
+                    }
                     continue;
                 }
                 values.accept(record.key(), value);
