@@ -9,6 +9,7 @@ import news.pipeline.schemas.topics.TopicSpec;
 import news.pipeline.support.kafka.KafkaHealthIndicator;
 import news.pipeline.support.kafka.PipelineTopics;
 import news.pipeline.support.kafka.ProvisionedTopics;
+import news.pipeline.support.metrics.DeprecatedTopicTagFilter;
 import news.pipeline.support.registry.SchemaRegistryHealthIndicator;
 import news.pipeline.support.registry.SchemaRegistrySettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,6 +36,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({PipelineTopics.class, SchemaRegistrySettings.class})
 public class PipelineAutoConfiguration {
+
+    /** The Kafka clients' per-topic meters once per partition, not twice (see the filter). */
+    @Bean
+    DeprecatedTopicTagFilter deprecatedTopicTagFilter(PipelineTopics topics) {
+        return new DeprecatedTopicTagFilter(topics.all().stream().map(TopicSpec::name).toList());
+    }
 
     /** An admin client with short timeouts, for topic provisioning and health checks. */
     @Bean(destroyMethod = "close")

@@ -14,7 +14,8 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * When each feed last delivered an article (accepted or unchanged: the feed is alive either way), since this
- * instance started. Exported as {@code ingest.feed.silence} [ingest_feed_silence_seconds] per feed, and as the
+ * instance started. Exported as {@code ingest.feed.silence} [ingest_feed_silence_seconds] per feed, beside its
+ * threshold {@code ingest.feed.quiet.after} [ingest_feed_quiet_after_seconds] where one is set, and as the
  * health indicator {@code feeds}: status {@value #QUIET} when a feed with a {@code quiet-after} has sent
  * nothing for that long (a feed gone quiet is a newsroom's problem, not the service's: it answers 200 and
  * leaves readiness alone).
@@ -36,6 +37,15 @@ public class FeedActivity implements HealthIndicator {
                 .baseUnit("seconds").tag("feed", feed)
                 .description("time since the feed's last article (since the service started, if none came)")
                 .register(meters));
+        // the threshold beside the value, so an alert compares the two and the limit has one home: the feed's settings
+        feeds.forEach((feed, settings) -> {
+            if (settings.quietAfter() != null) {
+                Gauge.builder("ingest.feed.quiet.after", () -> settings.quietAfter().toMillis() / 1000.0)
+                        .baseUnit("seconds").tag("feed", feed)
+                        .description("the feed's quiet-after: a silence this long turns health to QUIET")
+                        .register(meters);
+            }
+        });
     }
 
     /** An article came from the feed just now. */

@@ -45,7 +45,10 @@ class FeedGoneQuietIT {
             assertThat(health.json().get("components").get("feeds").get("details").get("wire-en").get("quiet")
                     .asBoolean()).isFalse();
             assertThat(management.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
-            assertThat(management.get("/actuator/prometheus").body()).contains("ingest_feed_silence_seconds{");
+            String prometheus = management.get("/actuator/prometheus").body();
+            assertThat(prometheus).contains("ingest_feed_silence_seconds{");
+            // the threshold exported beside the silence, for the feed-gone-quiet alert to compare with
+            assertThat(prometheus).containsPattern("(?m)^ingest_feed_quiet_after_seconds\\{[^}]*feed=\"baothaibinh\"[^}]*} 2\\.0$");
 
             Response posted = new IngestHttp(IngestInstance.port(ingest)).post(
                     "/feeds/baothaibinh/articles?url=https://baothaibinh.example/tin/" + UUID.randomUUID(),
