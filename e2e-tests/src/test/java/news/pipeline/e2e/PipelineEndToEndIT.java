@@ -10,13 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import news.pipeline.deploy.DeploymentFiles;
 import news.pipeline.runner.Pipeline;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -75,7 +80,9 @@ class PipelineEndToEndIT {
                 Map.entry("PUBLISH_GROUP", "e2e-publish-" + run),
                 Map.entry("PUBLISH_INDEX_ALIAS", alias),
                 Map.entry("PUBLISH_INDEX_INDEXPREFIX", alias + "-v"),
-                Map.entry("PUBLISH_INDEX_TEMPLATENAME", alias + "-template"));
+                Map.entry("PUBLISH_INDEX_TEMPLATENAME", alias + "-template"),
+                // the structured (JSON) logs a deployment uses: asserted below
+                Map.entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"));
         // ports 18080, 18082, 18083: clear of a pipeline a developer may be running on 8080...
         pipeline = Pipeline.start(StackConfig.fromEnvironment(), names, 10_000);
         ingest = pipeline.service("ingest-service").url();
@@ -129,6 +136,9 @@ class PipelineEndToEndIT {
             assertThat(info.path("build").path("artifact").asString()).isEqualTo(service.name());
             assertThat(info.path("build").path("version").asString()).as(response.body()).isNotBlank();
             assertThat(info.path("git").path("commit").path("id").asString()).as(response.body()).matches("[0-9a-f]{7,40}");
+            // what the compose health checks ask
+            assertThat(send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/health/readiness")))
+                    .statusCode()).as(service.name() + " readiness").isEqualTo(200);
         }
     }
 
@@ -218,6 +228,94 @@ class PipelineEndToEndIT {
 
         await().atMost(PATIENCE).until(() -> document(seedId) == null);
         assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void everyServiceLogsTheArticleAsJsonWithItsIdFeedTopicPartitionAndOffset() throws Exception {
+        for (var service : pipeline.services()) {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(service.logFile())) {
+                if (line.startsWith("{") && line.contains(seedId)) {
+                    JsonNode json = JSON.readTree(line);
+                    if (seedId.equals(json.path("article_id").asString())) {
+                        lines.add(json);
+                    }
+                }
+            }
+            assertThat(lines).as(service.name() + " log lines with the seed's article_id field").isNotEmpty();
+            String expectedTopic = switch (service.name()) {
+                case "ingest-service", "enrich-service" -> topics.get(0);
+                default -> topics.get(2);
+            };
+            assertThat(lines).as(service.name()).anySatisfy(line -> {
+                assertThat(line.path("feed").asString()).isEqualTo(FEED);
+                assertThat(line.path("topic").asString()).isEqualTo(expectedTopic);
+                assertThat(line.path("partition").asString()).matches("\\d+");
+                assertThat(line.path("offset").asString()).matches("\\d+");
+                assertThat(line.path("message").asString()).contains(seedId);
+            });
+        }
+    }
+
+    /**
+     * Every metric the alert rules and the Grafana dashboard read, and every label value they select by equality,
+     * is exported by the running services (the rules' own logic is tested by promtool: alerts.test.yml).
+     */
+    @Test
+    @Order(7)
+    void theAlertRulesAndTheDashboardReadMetricsTheServicesExport() throws Exception {
+        // one refusal, so the refusal counter has a series, as it would in any real day
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(ingest + "/feeds/" + FEED + "/articles"))
+                .header("Content-Type", "application/json").header("X-Api-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        // and one re-post of identical content
+        String probe = ninjs("https://baothaibinh.example/tin/metrics-probe", "Thử nghiệm số liệu",
+                "Bài viết dùng để kiểm tra số liệu.", "Nội dung không đổi giữa hai lần gửi.");
+        post("application/ninjs+json", probe, "");
+        HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(ingest + "/feeds/" + FEED + "/articles"))
+                .header("Content-Type", "application/ninjs+json").header("X-Api-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(probe, StandardCharsets.UTF_8)));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("status").asString()).isEqualTo("unchanged");
+
+        // the Kafka clients' per-partition meters appear once records were fetched, and Micrometer binds new client
+        // metrics once a minute
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(PipelineEndToEndIT::rulesAndDashboardReadExportedMetrics);
+    }
+
+    private static void rulesAndDashboardReadExportedMetrics() throws Exception {
+        StringBuilder exported = new StringBuilder();
+        for (var service : pipeline.services()) {
+            HttpResponse<String> scrape = send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus")));
+            assertThat(scrape.statusCode()).as(service.name()).isEqualTo(200);
+            exported.append(scrape.body()).append('\n');
+        }
+        Set<String> names = new HashSet<>(DeploymentFiles.recordedNames());
+        names.add("up"); // Prometheus' own, per scrape target
+        exported.toString().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
+
+        List<String> expressions = DeploymentFiles.expressions();
+        assertThat(expressions).hasSizeGreaterThan(20);
+        for (String expression : expressions) {
+            assertThat(names).as("metrics read by: " + expression).containsAll(DeploymentFiles.metricNames(expression));
+            for (String matcher : DeploymentFiles.exactMatchers(expression)) {
+                String name = matcher.substring(0, matcher.indexOf('{'));
+                String label = matcher.substring(matcher.indexOf('{') + 1, matcher.indexOf('='));
+                String value = matcher.substring(matcher.indexOf('=') + 1, matcher.length() - 1);
+                if (name.equals("up") || DeploymentFiles.recordedNames().contains(name)) {
+                    continue; // labels Prometheus adds, or a recording rule's result
+                }
+                assertThat(exported.toString()).as(matcher + " in: " + expression)
+                        .containsPattern("(?m)^" + Pattern.quote(name) + "\\{[^}]*\\b" + Pattern.quote(label) + "=\""
+                                + Pattern.quote(value) + "\"");
+            }
+        }
+        // the deprecated underscore copy of the topics' per-partition meters is not exported (DeprecatedTopicTagFilter)
+        assertThat(exported.toString()).doesNotContain("topic=\"" + topics.get(0).replace('.', '_') + "\"");
     }
 
     // ---- helpers ----

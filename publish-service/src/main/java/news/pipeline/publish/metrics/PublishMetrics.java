@@ -137,7 +137,9 @@ public final class PublishMetrics {
         Timer timer = freshness.computeIfAbsent(feedTag + '\n' + action, key -> Timer.builder("publish.freshness")
                 .tag("pipeline", pipeline).tag("feed", feedTag).tag("action", action)
                 .description("time from ingest-service's receipt of an article to Elasticsearch's acknowledgement")
-                .publishPercentileHistogram().register(registry));
+                // buckets up to an hour (the default stops at 30 s): an outage's backlog is minutes old when indexed
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1)).register(registry));
         Duration fresh = Duration.between(receivedAt, acknowledgedAt);
         timer.record(fresh.isNegative() ? Duration.ZERO : fresh);
     }
