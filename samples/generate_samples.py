@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the sample articles the run command posts (samples/articles/). Re-run after editing the
 table below. Formats: IPTC ninjs 2.x and 1.x (application/ninjs+json), HTML pages (text/html);
-the seed page text is copied from shared/samples separately. Times are Asia/Ho_Chi_Minh (+07:00)."""
+the seed page text is copied from shared/samples separately, and the NewsML-G2 item (*.g2.xml) is written by hand. Times are Asia/Ho_Chi_Minh (+07:00)."""
 import json, os, html
 
 OUT = os.path.join(os.path.dirname(__file__), "articles")

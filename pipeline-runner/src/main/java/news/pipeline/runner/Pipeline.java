@@ -277,6 +277,8 @@ public final class Pipeline implements AutoCloseable {
         static String contentType(String fileName) {
             if (fileName.endsWith(".ninjs.json")) {
                 return "application/ninjs+json";
+            } else if (fileName.endsWith(".g2.xml")) {
+                return "application/vnd.iptc.g2.newsitem+xml";
             } else if (fileName.endsWith(".json")) {
                 return "application/json";
             } else if (fileName.endsWith(".html")) {

@@ -13,6 +13,7 @@ class PipelineSampleFeedTest {
         assertThat(Pipeline.SampleFeed.contentType("40-own.json")).isEqualTo("application/json");
         assertThat(Pipeline.SampleFeed.contentType("31-page.html")).startsWith("text/html");
         assertThat(Pipeline.SampleFeed.contentType("01-seed-article-vi.txt")).startsWith("text/plain");
+        assertThat(Pipeline.SampleFeed.contentType("34-en-g2-item.g2.xml")).isEqualTo("application/vnd.iptc.g2.newsitem+xml");
         assertThat(Pipeline.SampleFeed.contentType("generate_samples.py")).isNull();
     }
 

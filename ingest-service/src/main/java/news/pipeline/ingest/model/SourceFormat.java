@@ -5,7 +5,8 @@ public enum SourceFormat {
     JSON("json"),
     NINJS("ninjs"),
     PAGE_TEXT("page-text"),
-    HTML("html");
+    HTML("html"),
+    NEWSML_G2("newsml-g2");
 
     private final String wireName;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import news.pipeline.ingest.parse.ArticleParser;
 import news.pipeline.ingest.parse.HtmlArticleParser;
 import news.pipeline.ingest.parse.JsonArticleParser;
+import news.pipeline.ingest.parse.NewsMlG2Parser;
 import news.pipeline.ingest.parse.NinjsParser;
 import news.pipeline.ingest.parse.OwnJsonParser;
 import news.pipeline.ingest.parse.PageTextParser;
@@ -21,14 +22,21 @@ public class ArticleFormats {
     public static final MediaType NINJS = MediaType.parseMediaType("application/ninjs+json");
     public static final MediaType NINJS_IPTC = MediaType.parseMediaType("application/vnd.iptc.ninjs+json");
     public static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    public static final MediaType G2_NEWS_ITEM = MediaType.parseMediaType("application/vnd.iptc.g2.newsitem+xml");
+    public static final MediaType G2_NEWS_MESSAGE = MediaType.parseMediaType("application/vnd.iptc.g2.newsmessage+xml");
+    public static final MediaType G2_PACKAGE_ITEM = MediaType.parseMediaType("application/vnd.iptc.g2.packageitem+xml");
     public static final List<MediaType> SINGLE = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC,
-            MediaType.TEXT_PLAIN, MediaType.TEXT_HTML);
-    public static final List<MediaType> BATCH = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC, NDJSON);
+            MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, G2_NEWS_ITEM, MediaType.APPLICATION_XML);
+    public static final List<MediaType> BATCH = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC, NDJSON,
+            G2_NEWS_MESSAGE, G2_PACKAGE_ITEM, G2_NEWS_ITEM, MediaType.APPLICATION_XML);
+    private static final List<MediaType> XML = List.of(G2_NEWS_ITEM, G2_NEWS_MESSAGE, G2_PACKAGE_ITEM,
+            MediaType.APPLICATION_XML);
 
     private final OwnJsonParser json;
     private final NinjsParser ninjs;
     private final PageTextParser pageText = new PageTextParser();
     private final HtmlArticleParser html = new HtmlArticleParser();
+    private final NewsMlG2Parser newsMl = new NewsMlG2Parser();
 
     public ArticleFormats(JsonMapper mapper) {
         this.json = new OwnJsonParser(mapper);
@@ -54,6 +62,9 @@ public class ArticleFormats {
     }
 
     ArticleParser single(MediaType type) {
+        if (isXml(type)) {
+            return newsMl;
+        }
         if (isNinjs(type)) {
             return ninjs;
         }
@@ -69,6 +80,16 @@ public class ArticleFormats {
     /** Items of a batch: ninjs when the batch is sent as ninjs (or NDJSON with {@code format=ninjs}), else own JSON. */
     JsonArticleParser batchItems(MediaType type, String format) {
         return isNinjs(type) || "ninjs".equalsIgnoreCase(format) ? ninjs : json;
+    }
+
+    /** A batch sent as NewsML-G2: a newsMessage, a packageItem or a newsItem. */
+    NewsMlG2Parser newsMl() {
+        return newsMl;
+    }
+
+    /** NewsML-G2 (XML is read as G2 only: the root element decides what it holds). */
+    static boolean isXml(MediaType type) {
+        return XML.stream().anyMatch(xml -> xml.equalsTypeAndSubtype(type));
     }
 
     static boolean isNinjs(MediaType type) {

@@ -17,9 +17,11 @@ import news.pipeline.ingest.feeds.FeedAccessInterceptor;
 import news.pipeline.ingest.feeds.FeedContext;
 import news.pipeline.ingest.identity.ArticleIds;
 import news.pipeline.ingest.model.InvalidArticleException;
+import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.parse.ArticleParser;
 import news.pipeline.ingest.parse.JsonArticleParser;
 import news.pipeline.ingest.parse.JsonBodies;
+import news.pipeline.ingest.parse.NewsMlG2Parser;
 import news.pipeline.ingest.parse.ParseContext;
 import news.pipeline.ingest.service.ArticleIngestor;
 import news.pipeline.ingest.service.IngestMetrics;
@@ -73,7 +75,8 @@ public class ArticleIntakeController {
     @Operation(operationId = "postArticle", summary = "Post one article",
             description = "The format is chosen by Content-Type: application/json (own format), application/ninjs+json "
                     + "or application/vnd.iptc.ninjs+json (IPTC ninjs 1.x/2.x), text/plain (flattened page text), "
-                    + "text/html (article page). 202: written, with the article id and version; 200: identical to the "
+                    + "text/html (article page), application/vnd.iptc.g2.newsitem+xml or application/xml (a NewsML-G2 newsItem). "
+                    + "202: written, with the article id and version; 200: identical to the "
                     + "current version, nothing written.")
     public ResponseEntity<ArticleReceipt> postArticle(
             @PathVariable String feed,
@@ -101,7 +104,9 @@ public class ArticleIntakeController {
     @PostMapping(path = "/batch", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "postBatch", summary = "Post several articles",
             description = "A JSON array (application/json: own format; application/ninjs+json: ninjs) or NDJSON "
-                    + "(application/x-ndjson, one article per line; own format, or ninjs with format=ninjs). "
+                    + "(application/x-ndjson, one article per line; own format, or ninjs with format=ninjs), or NewsML-G2 "
+                    + "(application/vnd.iptc.g2.newsmessage+xml, ...packageitem+xml, ...newsitem+xml or application/xml: "
+                    + "each newsItem of a newsMessage is an item; a packageItem is refused, it holds no article). "
                     + "Answered item by item: accepted, unchanged or refused with a problem. Items of one article "
                     + "are applied in the batch's order. If Kafka becomes unavailable the answer is 503 with every "
                     + "item's outcome, those not sent marked not-attempted; re-posting the batch is safe.")
@@ -111,9 +116,19 @@ public class ArticleIntakeController {
             @Parameter(hidden = true) HttpServletRequest request) {
         FeedContext context = feed(request);
         MediaType type = ArticleFormats.contentType(request.getContentType(), ArticleFormats.BATCH);
-        JsonArticleParser parser = formats.batchItems(type, format);
         String body = RequestBodies.read(request, limits.maxBatchSize(), ArticleFormats.charset(type));
-        List<BatchEntry> entries = ArticleFormats.NDJSON.equalsTypeAndSubtype(type) ? ndjson(body) : jsonArray(body);
+        ParseContext parseContext = new ParseContext(context.name(), context.settings().sourceTimeZone(), null);
+        List<BatchEntry> entries;
+        String itemFormat;
+        if (ArticleFormats.isXml(type)) {
+            entries = formats.newsMl().items(body, parseContext).stream().map(ArticleIntakeController::entry).toList();
+            itemFormat = formats.newsMl().format().wireName();
+        } else {
+            JsonArticleParser parser = formats.batchItems(type, format);
+            entries = ArticleFormats.NDJSON.equalsTypeAndSubtype(type) ? ndjson(body, parser, parseContext)
+                    : jsonArray(body, parser, parseContext);
+            itemFormat = parser.format().wireName();
+        }
         if (entries.isEmpty()) {
             throw new InvalidArticleException("body", "contains no articles");
         }
@@ -121,8 +136,6 @@ public class ArticleIntakeController {
             throw new PayloadTooLargeException("the batch has " + entries.size() + " articles; at most "
                     + limits.maxBatchItems() + " are accepted per request");
         }
-        ParseContext parseContext = new ParseContext(context.name(), context.settings().sourceTimeZone(), null);
-        String itemFormat = parser.format().wireName();
         BatchItem[] items = new BatchItem[entries.size()];
         long[] started = new long[entries.size()];
         // parsed and identified concurrently (the work is CPU: on every core); items of the same article are then
@@ -137,11 +150,7 @@ public class ArticleIntakeController {
                     BatchEntry entry = entries.get(index);
                     started[index] = System.nanoTime();
                     try {
-                        if (entry.error() != null) {
-                            throw entry.error();
-                        }
-                        prepared[index] = ingestor.prepare(context, parser.parseNode(entry.node(), parseContext),
-                                SourceHints.NONE);
+                        prepared[index] = ingestor.prepare(context, entry.read(), SourceHints.NONE);
                     } catch (InvalidArticleException e) {
                         items[index] = refused(context, index, HttpStatus.BAD_REQUEST, Problems.MALFORMED_INPUT,
                                 "Malformed article", e.getMessage(), e);
@@ -229,19 +238,31 @@ public class ArticleIntakeController {
         return answer(ingestor.kill(context, sourceId, url));
     }
 
-    private record BatchEntry(JsonNode node, InvalidArticleException error) {
+    /** One item of a batch: read on a parser thread, or throwing why it cannot be read. */
+    private interface BatchEntry {
+        /** @throws InvalidArticleException refuses this item only */
+        ParsedArticle read();
     }
 
-    private List<BatchEntry> jsonArray(String body) {
+    private static BatchEntry entry(NewsMlG2Parser.Item item) {
+        return () -> {
+            if (item.problem() != null) {
+                throw item.problem();
+            }
+            return item.article();
+        };
+    }
+
+    private List<BatchEntry> jsonArray(String body, JsonArticleParser parser, ParseContext parseContext) {
         JsonNode root = JsonBodies.read(mapper, body);
         if (!root.isArray()) {
             throw new InvalidArticleException("body", "must be a JSON array of articles");
         }
-        return root.values().stream().map(node -> new BatchEntry(node, null)).toList();
+        return root.values().stream().map(node -> (BatchEntry) () -> parser.parseNode(node, parseContext)).toList();
     }
 
     /** One article per non-blank line; a line that is not JSON refuses that item only. */
-    private List<BatchEntry> ndjson(String body) {
+    private List<BatchEntry> ndjson(String body, JsonArticleParser parser, ParseContext parseContext) {
         List<BatchEntry> entries = new ArrayList<>();
         int lineNumber = 0;
         for (String line : body.split("\\r?\\n")) {
@@ -251,10 +272,13 @@ public class ArticleIntakeController {
             }
             try {
                 JsonNode node = JsonBodies.readObject(mapper, line);
-                entries.add(new BatchEntry(node, null));
+                entries.add(() -> parser.parseNode(node, parseContext));
             } catch (InvalidArticleException e) {
-                entries.add(new BatchEntry(null, new InvalidArticleException("line " + lineNumber,
-                        e.errors().getFirst().problem())));
+                InvalidArticleException problem = new InvalidArticleException("line " + lineNumber,
+                        e.errors().getFirst().problem());
+                entries.add(() -> {
+                    throw problem;
+                });
             }
         }
         return entries;

@@ -92,7 +92,12 @@ public class OpenApiConfiguration {
                         .addMediaType("application/vnd.iptc.ninjs+json", media(new ObjectSchema(), "IPTC ninjs, IANA-style type",
                                 json("ninjs-2.json")))
                         .addMediaType("text/plain", media(new StringSchema(), "flattened page text", text("page.txt")))
-                        .addMediaType("text/html", media(new StringSchema(), "article page", text("page.html")))));
+                        .addMediaType("text/html", media(new StringSchema(), "article page", text("page.html")))
+                        .addMediaType("application/vnd.iptc.g2.newsitem+xml", media(new StringSchema(),
+                                "IPTC NewsML-G2 newsItem", text("g2-newsitem.xml"))
+                                .addExamples("canceled", example("a kill (pubStatus stat:canceled)", text("g2-newsitem-kill.xml"))))
+                        .addMediaType("application/xml", media(new StringSchema(), "NewsML-G2 newsItem as plain XML",
+                                text("g2-newsitem.xml")))));
         ApiResponses responses = new ApiResponses()
                 .addApiResponse("202", receipt("written to Kafka and acknowledged", Map.of("status", "accepted",
                         "id", "baothaibinh-5d41402abc4b2a76b9719d911017c592", "version", 1732526100000L, "pubStatus", "usable",
@@ -111,7 +116,10 @@ public class OpenApiConfiguration {
                         .addMediaType("application/ninjs+json", media(new ArraySchema().items(new ObjectSchema()),
                                 "array of ninjs items", List.of(json("ninjs-2.json"), json("ninjs-canceled.json"))))
                         .addMediaType("application/x-ndjson", media(new StringSchema(), "one own-format article per line",
-                                text("batch.ndjson")))));
+                                text("batch.ndjson")))
+                        .addMediaType("application/vnd.iptc.g2.newsmessage+xml", media(new StringSchema(),
+                                "NewsML-G2 newsMessage: each newsItem is an item; a packageItem is refused (no article)",
+                                text("g2-newsmessage.xml")))));
         Map<String, Object> refusedProblem = new LinkedHashMap<>();
         refusedProblem.put("type", problems.type(Problems.MALFORMED_INPUT).toString());
         refusedProblem.put("title", "Malformed article");

@@ -348,6 +348,83 @@ class IngestApiIT {
     }
 
     @Test
+    void newsMlG2ItemThenItsKill() {
+        String guid = "urn:newsml:wire.example.com:" + UUID.randomUUID();
+        String item = Samples.example("g2-newsitem.xml").replace("urn:newsml:wire.example.com:20241102:nRTR4512Z", guid);
+        String kill = Samples.example("g2-newsitem-kill.xml").replace("urn:newsml:wire.example.com:20241102:nRTR4512Z", guid);
+
+        Response posted = http.post(EN, EN_KEY, "application/vnd.iptc.g2.newsitem+xml", item);
+        Response again = http.post(EN, EN_KEY, "application/xml", item);
+        Response killed = http.post(EN, EN_KEY, "application/vnd.iptc.g2.newsitem+xml", kill);
+
+        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        assertThat(posted.json().get("version").asLong()).isEqualTo(3);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(killed.status()).isEqualTo(202);
+        assertThat(killed.json().get("pubStatus").asString()).isEqualTo("canceled");
+        List<ConsumerRecord<String, RawArticle>> events = eventsFor(posted.json().get("id").asString());
+        assertThat(events).hasSize(2);
+        RawArticle article = events.getFirst().value();
+        assertThat(article.getSourceFormat()).isEqualTo("newsml-g2");
+        assertThat(article.getSourceId()).isEqualTo(guid);
+        assertThat(article.getHeadline()).isEqualTo("Vietnam's farmers bring in an early autumn rice crop as prices climb");
+        assertThat(article.getBodyHtml()).contains("<p>THAI BINH, Vietnam").doesNotContain("<script", "alert(");
+        assertThat(article.getBodyText()).contains("6.5 tonnes per hectare & a total harvest");
+        assertThat(article.getSubjects()).extracting(s -> s.getCode()).contains("medtop:20000256", "medtop:04000000");
+        assertThat(article.getImages()).extracting(i -> i.getHref())
+                .containsExactly("https://media.wire.example.com/pictures/rice-harvest-thai-binh.jpg");
+        assertThat(events.get(1).value().getPubStatus()).isEqualTo(PubStatus.canceled);
+        assertThat(events.get(1).value().getVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void newsMlG2MessageIsABatchWithOneResultPerItem() {
+        String run = UUID.randomUUID().toString();
+        String message = Samples.example("g2-newsmessage.xml").replace(":20241102:nVN", ":" + run + ":nVN");
+
+        Response response = http.post(EN + "/batch", EN_KEY, "application/vnd.iptc.g2.newsmessage+xml", message);
+        Response single = http.post(EN, EN_KEY, "application/vnd.iptc.g2.newsitem+xml", message);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode items = response.json().get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).get("status").asString()).isEqualTo("refused");
+        assertThat(items.get(0).get("problem").get("detail").asString()).contains("packageItem", "holds no article");
+        assertThat(items.get(1).get("status").asString()).isEqualTo("accepted");
+        assertThat(items.get(2).get("status").asString()).isEqualTo("refused");
+        assertThat(items.get(2).get("problem").get("errors").get(0).get("field").asString()).isEqualTo("contentMeta.headline");
+        assertThat(single(items.get(1).get("id").asString()).value().getSourceId())
+                .isEqualTo("urn:newsml:wire.example.com:" + run + ":nVN0001");
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.json().get("detail").asString()).contains("batch endpoint");
+    }
+
+    @Test
+    void hostileXmlIsA400AtOnceAndWritesNothing() {
+        long before = written();
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>"
+                + "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\"><contentMeta><headline>&d;&d;&d;"
+                + "</headline></contentMeta></newsItem>";
+        String external = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\"><contentMeta><headline>&e;"
+                + "</headline></contentMeta></newsItem>";
+        String deep = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\">" + "<x>".repeat(50_000)
+                + "</x>".repeat(50_000) + "</newsItem>";
+
+        for (String hostile : List.of(laughs, external, deep)) {
+            long started = System.nanoTime();
+            Response single = http.post(EN, EN_KEY, "application/vnd.iptc.g2.newsitem+xml", hostile);
+            Response batch = http.post(EN + "/batch", EN_KEY, "application/vnd.iptc.g2.newsmessage+xml", hostile);
+            assertThat(single.status()).as(single.body()).isEqualTo(400);
+            assertThat(batch.status()).as(batch.body()).isEqualTo(400);
+            assertThat(single.body()).doesNotContain("root:");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertThat(written()).isEqualTo(before);
+    }
+
+    @Test
     void bearerTokenAuthenticatesToo() {
         Response response = http.postWithBearer(EN, EN_KEY, "application/json",
                 "{\"sourceId\":\"bearer-" + UUID.randomUUID() + "\",\"headline\":\"Bearer\",\"bodyText\":\"Text.\"}");
@@ -408,7 +485,7 @@ class IngestApiIT {
         JsonNode post = docs.get("paths").get("/feeds/{feed}/articles").get("post");
         JsonNode content = post.get("requestBody").get("content");
         for (String type : List.of("application/json", "application/ninjs+json", "application/vnd.iptc.ninjs+json",
-                "text/plain", "text/html")) {
+                "text/plain", "text/html", "application/vnd.iptc.g2.newsitem+xml", "application/xml")) {
             assertThat(content.get(type).get("examples")).as(type).isNotEmpty();
         }
         assertThat(content.get("application/ninjs+json").get("examples").get("canceled")).isNotNull();
@@ -419,6 +496,7 @@ class IngestApiIT {
         assertThat(post.get("responses").get("503").get("content").get("application/problem+json")).isNotNull();
         JsonNode batch = docs.get("paths").get("/feeds/{feed}/articles/batch").get("post").get("requestBody").get("content");
         assertThat(batch.get("application/x-ndjson").get("examples")).isNotEmpty();
+        assertThat(batch.get("application/vnd.iptc.g2.newsmessage+xml").get("examples")).isNotEmpty();
         assertThat(docs.get("components").get("securitySchemes").get("apiKey").get("name").asString()).isEqualTo("X-Api-Key");
     }
 

@@ -1,0 +1,490 @@
+package news.pipeline.ingest.parse;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import news.pipeline.events.AudioRef;
+import news.pipeline.events.ImageRef;
+import news.pipeline.events.PubStatus;
+import news.pipeline.events.SourceLink;
+import news.pipeline.events.SubjectRef;
+import news.pipeline.ingest.model.FieldError;
+import news.pipeline.ingest.model.InvalidArticleException;
+import news.pipeline.ingest.model.ParsedArticle;
+import news.pipeline.ingest.model.SourceFormat;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * IPTC NewsML-G2, as wire agencies push it. A {@code newsItem} is one article:
+ *
+ * <table>
+ * <caption>where each field comes from</caption>
+ * <tr><th>field</th><th>NewsML-G2</th></tr>
+ * <tr><td>source id</td><td>{@code newsItem/@guid} (required)</td></tr>
+ * <tr><td>version</td><td>{@code @version}</td></tr>
+ * <tr><td>status</td><td>{@code itemMeta/pubStatus/@qcode}: stat:usable, stat:withheld, stat:canceled (a kill)</td></tr>
+ * <tr><td>times</td><td>{@code itemMeta/firstCreated}, {@code versionCreated}</td></tr>
+ * <tr><td>uri</td><td>{@code itemMeta/link} to a text/html page (the story on the web), else an http(s) guid</td></tr>
+ * <tr><td>language</td><td>{@code contentMeta/language/@tag}, else {@code @xml:lang}</td></tr>
+ * <tr><td>headline, subheadline</td><td>{@code contentMeta/headline} (the one without a sub role), a headline with a
+ *   sub role, else {@code description} (summary role first)</td></tr>
+ * <tr><td>byline</td><td>{@code contentMeta/by}, else the creators' names</td></tr>
+ * <tr><td>body</td><td>{@code contentSet/inlineXML} XHTML (sanitised later like HTML), else
+ *   {@code inlineData} text</td></tr>
+ * <tr><td>subjects</td><td>{@code contentMeta/subject}: qcode (medtop: ones feed the category signal) and name</td></tr>
+ * <tr><td>located, keywords</td><td>{@code contentMeta/located/name}, {@code keyword}</td></tr>
+ * <tr><td>pictures, audio</td><td>{@code itemMeta/link} and {@code contentSet/remoteContent} with an image/* or
+ *   audio/* content type; other links become source links</td></tr>
+ * </table>
+ *
+ * <p>Signals: {@code sig:correction} and {@code sig:update} need nothing more than the version, which orders them.
+ * A {@code newsMessage} carries several items ({@link #items}); a {@code packageItem} references items and holds
+ * no article of its own, so in a batch it is answered as refused with that reason.
+ */
+public final class NewsMlG2Parser implements ArticleParser {
+
+    public static final String G2_NAMESPACE = "http://iptc.org/std/nar/2006-10-01/";
+    private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    private static final Set<String> SUB_HEADLINE_ROLES = Set.of("sub", "subheadline", "subtitle", "hlrole:sub",
+            "hlrole:subheadline", "hlrole:subtitle");
+
+    /** One item of a document: an article, or why it is not one. */
+    public record Item(ParsedArticle article, InvalidArticleException problem) {
+    }
+
+    @Override
+    public SourceFormat format() {
+        return SourceFormat.NEWSML_G2;
+    }
+
+    /** A document whose root is a {@code newsItem}. */
+    @Override
+    public ParsedArticle parse(String body, ParseContext context) {
+        Element root = SecureXml.parse(body).getDocumentElement();
+        if (!isG2(root, "newsItem")) {
+            throw new InvalidArticleException("body", "the root is " + describe(root) + ", not a NewsML-G2 newsItem"
+                    + (isG2(root, "newsMessage") || isG2(root, "packageItem")
+                    ? ": a " + root.getLocalName() + " carries several items, post it to the batch endpoint" : ""));
+        }
+        return newsItem(root, context);
+    }
+
+    /**
+     * Every item of a document: the items of a {@code newsMessage}'s item sets, or the document's own item. A
+     * {@code packageItem} (alone or in a message) is an item answered with why it holds no article.
+     */
+    public List<Item> items(String body, ParseContext context) {
+        Document document = SecureXml.parse(body);
+        Element root = document.getDocumentElement();
+        List<Element> items = new ArrayList<>();
+        if (isG2(root, "newsMessage")) {
+            for (Element itemSet : children(root, "itemSet")) {
+                items.addAll(elementChildren(itemSet));
+            }
+            if (items.isEmpty()) {
+                throw new InvalidArticleException("body", "the newsMessage has no itemSet with items");
+            }
+        } else if (isG2(root, "newsItem") || isG2(root, "packageItem")) {
+            items.add(root);
+        } else {
+            throw new InvalidArticleException("body", "the root is " + describe(root)
+                    + ", not a NewsML-G2 newsMessage, newsItem or packageItem");
+        }
+        List<Item> result = new ArrayList<>(items.size());
+        for (Element item : items) {
+            try {
+                result.add(new Item(article(item, context), null));
+            } catch (InvalidArticleException e) {
+                result.add(new Item(null, e));
+            }
+        }
+        return result;
+    }
+
+    private ParsedArticle article(Element item, ParseContext context) {
+        if (isG2(item, "newsItem")) {
+            return newsItem(item, context);
+        }
+        if (isG2(item, "packageItem")) {
+            int refs = descendants(item, "itemRef").size();
+            throw new InvalidArticleException("packageItem",
+                    "references " + refs + " items and holds no article of its own: post each newsItem (a newsMessage "
+                            + "may carry them beside the package)");
+        }
+        throw new InvalidArticleException(item.getLocalName(), "is not a newsItem");
+    }
+
+    private ParsedArticle newsItem(Element item, ParseContext context) {
+        List<FieldError> errors = new ArrayList<>();
+        ZoneId zone = context.sourceZone();
+        Element itemMeta = child(item, "itemMeta");
+        Element contentMeta = child(item, "contentMeta");
+        String guid = attr(item, "guid");
+        if (guid == null) {
+            errors.add(new FieldError("newsItem.guid", "is required (it identifies the item)"));
+        }
+        ParsedArticle.Builder b = ParsedArticle.builder(SourceFormat.NEWSML_G2).sourceId(guid);
+        String version = attr(item, "version");
+        if (version != null) {
+            try {
+                b.version(Long.parseLong(version));
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("newsItem.version", "is not a whole number"));
+            }
+        }
+        PubStatus status = PubStatus.usable;
+        if (itemMeta != null) {
+            status = pubStatus(attr(child(itemMeta, "pubStatus"), "qcode"), errors);
+            b.versionCreated(time(text(child(itemMeta, "versionCreated")), zone, "itemMeta.versionCreated", errors));
+            b.firstCreated(time(text(child(itemMeta, "firstCreated")), zone, "itemMeta.firstCreated", errors));
+        }
+        b.pubStatus(status);
+
+        String webPage = null;
+        List<Element> links = new ArrayList<>(itemMeta == null ? List.of() : children(itemMeta, "link"));
+        Element contentSet = child(item, "contentSet");
+        List<Element> remote = contentSet == null ? List.of() : children(contentSet, "remoteContent");
+        for (Element link : links) {
+            String type = lower(attr(link, "contenttype"));
+            String href = attr(link, "href");
+            if (webPage == null && "text/html".equals(type) && MediaFiles.isHttpUrl(href)) {
+                webPage = href;
+            } else if (!media(b, link, type, href) && MediaFiles.isHttpUrl(href)) {
+                String title = text(child(link, "title"));
+                b.sourceLink(SourceLink.newBuilder().setList("related").setTitle(title != null ? title : href)
+                        .setUrl(href).build());
+            }
+        }
+        for (Element content : remote) {
+            media(b, content, lower(attr(content, "contenttype")), attr(content, "href"));
+        }
+        b.uri(webPage != null ? webPage : MediaFiles.isHttpUrl(guid) ? guid : null);
+
+        String language = attr(item, XML_NAMESPACE, "lang");
+        if (contentMeta != null) {
+            Element languageElement = child(contentMeta, "language");
+            if (languageElement != null && attr(languageElement, "tag") != null) {
+                language = attr(languageElement, "tag");
+            }
+            readHeadlines(contentMeta, b);
+            String by = text(child(contentMeta, "by"));
+            if (by == null) {
+                List<String> creators = children(contentMeta, "creator").stream()
+                        .map(c -> text(child(c, "name"))).filter(n -> n != null).toList();
+                by = creators.isEmpty() ? null : String.join(", ", creators);
+            }
+            b.byline(by);
+            Element located = child(contentMeta, "located");
+            b.located(located == null ? null : text(child(located, "name")));
+            children(contentMeta, "keyword").stream().map(NewsMlG2Parser::text).filter(k -> k != null).forEach(b::keyword);
+            for (Element subject : children(contentMeta, "subject")) {
+                subject(subject, b);
+            }
+        }
+        b.language(language);
+        if (contentSet != null) {
+            readBody(contentSet, b);
+        }
+
+        String headline = b.headline();
+        if ((headline == null || headline.isBlank()) && status != PubStatus.canceled) {
+            errors.add(new FieldError("contentMeta.headline", "is required"));
+        } else if (headline != null && headline.length() > OwnJsonParser.MAX_HEADLINE) {
+            errors.add(new FieldError("contentMeta.headline", "is longer than " + OwnJsonParser.MAX_HEADLINE + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidArticleException(errors);
+        }
+        return b.build();
+    }
+
+    private static PubStatus pubStatus(String qcode, List<FieldError> errors) {
+        if (qcode == null) {
+            return PubStatus.usable;
+        }
+        String code = lower(qcode).substring(lower(qcode).indexOf(':') + 1);
+        return switch (code) {
+            case "usable" -> PubStatus.usable;
+            case "withheld" -> PubStatus.withheld;
+            case "canceled", "cancelled" -> PubStatus.canceled;
+            default -> {
+                errors.add(new FieldError("itemMeta.pubStatus", "'" + qcode
+                        + "' is not one of stat:usable, stat:withheld, stat:canceled"));
+                yield PubStatus.usable;
+            }
+        };
+    }
+
+    private static void readHeadlines(Element contentMeta, ParsedArticle.Builder b) {
+        String main = null;
+        String sub = null;
+        for (Element headline : children(contentMeta, "headline")) {
+            String value = text(headline);
+            String role = lower(attr(headline, "role"));
+            if (value == null) {
+                continue;
+            }
+            if (role != null && SUB_HEADLINE_ROLES.contains(role)) {
+                sub = sub == null ? value : sub;
+            } else {
+                main = main == null ? value : main;
+            }
+        }
+        if (sub == null) {
+            String summary = null;
+            String other = null;
+            for (Element description : children(contentMeta, "description")) {
+                String role = lower(attr(description, "role"));
+                if (role != null && role.endsWith("summary")) {
+                    summary = summary == null ? text(description) : summary;
+                } else {
+                    other = other == null ? text(description) : other;
+                }
+            }
+            sub = summary != null ? summary : other;
+        }
+        b.headline(main).subheadline(sub);
+    }
+
+    private static void subject(Element subject, ParsedArticle.Builder b) {
+        String qcode = attr(subject, "qcode");
+        String uri = attr(subject, "uri");
+        String name = text(child(subject, "name"));
+        String code = qcode;
+        String scheme = null;
+        if (code == null && uri != null && uri.startsWith(NinjsParser.MEDIATOPIC_SCHEME)) {
+            code = "medtop:" + uri.substring(NinjsParser.MEDIATOPIC_SCHEME.length());
+        }
+        if (code == null) {
+            code = uri != null ? uri : name;
+        }
+        if (code == null) {
+            return; // a subject with nothing to name it by says nothing
+        }
+        if (code.startsWith("medtop:")) {
+            scheme = NinjsParser.MEDIATOPIC_SCHEME;
+        }
+        b.subject(new SubjectRef(code, name, scheme));
+    }
+
+    private static void readBody(Element contentSet, ParsedArticle.Builder b) {
+        Element inlineXml = child(contentSet, "inlineXML");
+        if (inlineXml != null) {
+            Element body = firstDescendant(inlineXml, "body");
+            StringBuilder html = new StringBuilder();
+            for (Node node = (body != null ? body : inlineXml).getFirstChild(); node != null; node = node.getNextSibling()) {
+                XhtmlWriter.write(node, html);
+            }
+            if (!html.toString().isBlank()) {
+                b.bodyHtml(html.toString().strip());
+            }
+            return;
+        }
+        Element inlineData = child(contentSet, "inlineData");
+        if (inlineData != null) {
+            b.bodyText(text(inlineData));
+        }
+    }
+
+    /** A picture or an audio rendition, if the content type says so. */
+    private static boolean media(ParsedArticle.Builder b, Element element, String type, String href) {
+        if (type == null) {
+            return false;
+        }
+        String title = text(child(element, "title"));
+        if (type.startsWith("image/")) {
+            b.image(ImageRef.newBuilder().setHref(MediaFiles.isHttpUrl(href) ? href : null).setCaption(title)
+                    .setMimeType(type).setWidth(number(attr(element, "width"))).setHeight(number(attr(element, "height")))
+                    .build());
+            return true;
+        }
+        if (type.startsWith("audio/")) {
+            String fileName = MediaFiles.fileName(href);
+            if (fileName == null) {
+                return false;
+            }
+            Integer size = number(attr(element, "size"));
+            b.audio(AudioRef.newBuilder().setHref(MediaFiles.isHttpUrl(href) ? href : null).setFileName(fileName)
+                    .setMimeType(type).setDurationSeconds(seconds(element)).setSizeBytes(size == null ? null : size.longValue())
+                    .setTitle(title).build());
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code duration} in seconds unless {@code durationunit} says milliseconds. */
+    private static Double seconds(Element element) {
+        String duration = attr(element, "duration");
+        if (duration == null) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(duration);
+            String unit = lower(attr(element, "durationunit"));
+            return unit != null && unit.contains("milli") ? value / 1000 : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant time(String text, ZoneId zone, String field, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(text, zone);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, Timestamps.EXPECTED));
+            return null;
+        }
+    }
+
+    private static Integer number(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---- DOM helpers: G2 elements are matched by local name in the G2 namespace (or in none, as some feeds send) ----
+
+    private static boolean isG2(Node node, String localName) {
+        return node != null && node.getNodeType() == Node.ELEMENT_NODE && localName.equals(node.getLocalName())
+                && (node.getNamespaceURI() == null || G2_NAMESPACE.equals(node.getNamespaceURI()));
+    }
+
+    private static String describe(Element element) {
+        return "<" + element.getLocalName() + ">" + (element.getNamespaceURI() == null ? "" : " in " + element.getNamespaceURI());
+    }
+
+    private static List<Element> elementChildren(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                out.add((Element) n);
+            }
+        }
+        return out;
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        return elementChildren(parent).stream().filter(e -> isG2(e, localName)).toList();
+    }
+
+    private static Element child(Element parent, String localName) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (isG2(n, localName)) {
+                return (Element) n;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> descendants(Element parent, String localName) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : elementChildren(parent)) {
+            if (isG2(e, localName)) {
+                out.add(e);
+            }
+            out.addAll(descendants(e, localName)); // depth is bounded by SecureXml
+        }
+        return out;
+    }
+
+    /** The first element of that local name in any namespace (XHTML's body inside inlineXML). */
+    private static Element firstDescendant(Element parent, String localName) {
+        for (Element e : elementChildren(parent)) {
+            if (localName.equals(e.getLocalName())) {
+                return e;
+            }
+            Element deeper = firstDescendant(e, localName);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
+    }
+
+    private static String attr(Element element, String name) {
+        if (element == null || !element.hasAttribute(name)) {
+            return null;
+        }
+        String value = element.getAttribute(name).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String attr(Element element, String namespace, String localName) {
+        String value = element.getAttributeNS(namespace, localName);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String text(Element element) {
+        if (element == null) {
+            return null;
+        }
+        String value = element.getTextContent().replaceAll("\\s+", " ").trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** Writes XHTML nodes back as HTML text for the sanitiser: elements by local name, text and attributes escaped. */
+    static final class XhtmlWriter {
+        private XhtmlWriter() {
+        }
+
+        static void write(Node node, StringBuilder out) {
+            switch (node.getNodeType()) {
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escape(node.getNodeValue(), out);
+                case Node.ELEMENT_NODE -> {
+                    String name = node.getLocalName();
+                    out.append('<').append(name);
+                    NamedNodeMap attributes = node.getAttributes();
+                    for (int i = 0; i < attributes.getLength(); i++) {
+                        Attr a = (Attr) attributes.item(i);
+                        if (!"xmlns".equals(a.getPrefix()) && !"xmlns".equals(a.getName())) {
+                            out.append(' ').append(a.getLocalName()).append("=\"");
+                            escape(a.getValue(), out);
+                            out.append('"');
+                        }
+                    }
+                    out.append('>');
+                    for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+                        write(child, out);
+                    }
+                    out.append("</").append(name).append('>');
+                }
+                default -> {
+                    // comments and processing instructions are not content
+                }
+            }
+        }
+
+        private static void escape(String text, StringBuilder out) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '&' -> out.append("&amp;");
+                    case '"' -> out.append("&quot;");
+                    default -> out.append(c);
+                }
+            }
+        }
+    }
+}
