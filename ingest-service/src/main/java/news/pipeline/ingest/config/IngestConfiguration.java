@@ -9,6 +9,7 @@ import news.pipeline.ingest.feeds.FeedProperties;
 import news.pipeline.ingest.feeds.FeedRateLimiter;
 import news.pipeline.ingest.feeds.FeedRegistry;
 import news.pipeline.ingest.identity.ArticleStateStore;
+import news.pipeline.ingest.poll.FeedPoller;
 import news.pipeline.ingest.service.ArticleIngestor;
 import news.pipeline.ingest.service.IngestMetrics;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,13 @@ public class IngestConfiguration {
     ArticleIngestor articleIngestor(ArticleStateStore store, RawArticleWriter writer, IngestMetrics metrics,
             FeedActivity activity, Clock clock) {
         return new ArticleIngestor(store, writer, metrics, activity, clock);
+    }
+
+    /** Pulls the feeds with an RSS/Atom URL; health {@code polling} shows each feed's last polls. */
+    @Bean("polling")
+    FeedPoller feedPoller(FeedRegistry registry, FeedProperties feeds, ArticleIngestor ingestor, ArticleStateStore store,
+            IngestMetrics metrics, Clock clock, MeterRegistry meters) {
+        return new FeedPoller(registry, feeds.feeds(), ingestor, store, metrics, clock, meters);
     }
 
     @Bean

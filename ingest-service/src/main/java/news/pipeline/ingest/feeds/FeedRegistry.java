@@ -43,11 +43,14 @@ public class FeedRegistry {
                     log.warn("feed {} accepts a development API key: set its keys through the environment in production", name);
                 }
             }
-            if (settings.apiKeys().isEmpty()) {
+            if (settings.apiKeys().isEmpty() && settings.poll() != null) {
+                log.info("feed {} has no API key: it is polled only ({})", name, settings.poll().url());
+            } else if (settings.apiKeys().isEmpty()) {
                 log.warn("feed {} has no API key: nobody can post for it (set {})", name, keyVariable(name));
             }
         });
-        if (!feeds.isEmpty() && keys.isEmpty()) {
+        boolean anyPolled = properties.feeds().values().stream().anyMatch(settings -> settings.poll() != null);
+        if (!feeds.isEmpty() && keys.isEmpty() && !anyPolled) {
             throw new IllegalStateException("no feed has an API key: set "
                     + String.join(" or ", properties.feeds().keySet().stream().sorted().map(FeedRegistry::keyVariable).toList())
                     + " (comma-separated keys), or run with SPRING_PROFILES_ACTIVE=dev for the development keys");

@@ -6,7 +6,9 @@ public enum SourceFormat {
     NINJS("ninjs"),
     PAGE_TEXT("page-text"),
     HTML("html"),
-    NEWSML_G2("newsml-g2");
+    NEWSML_G2("newsml-g2"),
+    RSS("rss"),
+    ATOM("atom");
 
     private final String wireName;
 

@@ -16,10 +16,8 @@ import news.pipeline.ingest.model.FieldError;
 import news.pipeline.ingest.model.InvalidArticleException;
 import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.model.SourceFormat;
-import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
@@ -56,10 +54,6 @@ public final class NewsMlG2Parser implements ArticleParser {
     private static final Set<String> SUB_HEADLINE_ROLES = Set.of("sub", "subheadline", "subtitle", "hlrole:sub",
             "hlrole:subheadline", "hlrole:subtitle");
 
-    /** One item of a document: an article, or why it is not one. */
-    public record Item(ParsedArticle article, InvalidArticleException problem) {
-    }
-
     @Override
     public SourceFormat format() {
         return SourceFormat.NEWSML_G2;
@@ -81,13 +75,13 @@ public final class NewsMlG2Parser implements ArticleParser {
      * Every item of a document: the items of a {@code newsMessage}'s item sets, or the document's own item. A
      * {@code packageItem} (alone or in a message) is an item answered with why it holds no article.
      */
-    public List<Item> items(String body, ParseContext context) {
+    public List<ParsedItem> items(String body, ParseContext context) {
         Document document = SecureXml.parse(body);
         Element root = document.getDocumentElement();
         List<Element> items = new ArrayList<>();
         if (isG2(root, "newsMessage")) {
             for (Element itemSet : children(root, "itemSet")) {
-                items.addAll(elementChildren(itemSet));
+                items.addAll(Dom.elements(itemSet));
             }
             if (items.isEmpty()) {
                 throw new InvalidArticleException("body", "the newsMessage has no itemSet with items");
@@ -98,12 +92,12 @@ public final class NewsMlG2Parser implements ArticleParser {
             throw new InvalidArticleException("body", "the root is " + describe(root)
                     + ", not a NewsML-G2 newsMessage, newsItem or packageItem");
         }
-        List<Item> result = new ArrayList<>(items.size());
+        List<ParsedItem> result = new ArrayList<>(items.size());
         for (Element item : items) {
             try {
-                result.add(new Item(article(item, context), null));
+                result.add(ParsedItem.of(article(item, context)));
             } catch (InvalidArticleException e) {
-                result.add(new Item(null, e));
+                result.add(ParsedItem.refused(e));
             }
         }
         return result;
@@ -114,7 +108,7 @@ public final class NewsMlG2Parser implements ArticleParser {
             return newsItem(item, context);
         }
         if (isG2(item, "packageItem")) {
-            int refs = descendants(item, "itemRef").size();
+            int refs = Dom.descendants(item, "itemRef", G2_NAMESPACE, null).size();
             throw new InvalidArticleException("packageItem",
                     "references " + refs + " items and holds no article of its own: post each newsItem (a newsMessage "
                             + "may carry them beside the package)");
@@ -127,12 +121,12 @@ public final class NewsMlG2Parser implements ArticleParser {
         ZoneId zone = context.sourceZone();
         Element itemMeta = child(item, "itemMeta");
         Element contentMeta = child(item, "contentMeta");
-        String guid = attr(item, "guid");
+        String guid = Dom.attr(item, "guid");
         if (guid == null) {
             errors.add(new FieldError("newsItem.guid", "is required (it identifies the item)"));
         }
         ParsedArticle.Builder b = ParsedArticle.builder(SourceFormat.NEWSML_G2).sourceId(guid);
-        String version = attr(item, "version");
+        String version = Dom.attr(item, "version");
         if (version != null) {
             try {
                 b.version(Long.parseLong(version));
@@ -142,9 +136,9 @@ public final class NewsMlG2Parser implements ArticleParser {
         }
         PubStatus status = PubStatus.usable;
         if (itemMeta != null) {
-            status = pubStatus(attr(child(itemMeta, "pubStatus"), "qcode"), errors);
-            b.versionCreated(time(text(child(itemMeta, "versionCreated")), zone, "itemMeta.versionCreated", errors));
-            b.firstCreated(time(text(child(itemMeta, "firstCreated")), zone, "itemMeta.firstCreated", errors));
+            status = pubStatus(Dom.attr(child(itemMeta, "pubStatus"), "qcode"), errors);
+            b.versionCreated(time(Dom.text(child(itemMeta, "versionCreated")), zone, "itemMeta.versionCreated", errors));
+            b.firstCreated(time(Dom.text(child(itemMeta, "firstCreated")), zone, "itemMeta.firstCreated", errors));
         }
         b.pubStatus(status);
 
@@ -153,38 +147,38 @@ public final class NewsMlG2Parser implements ArticleParser {
         Element contentSet = child(item, "contentSet");
         List<Element> remote = contentSet == null ? List.of() : children(contentSet, "remoteContent");
         for (Element link : links) {
-            String type = lower(attr(link, "contenttype"));
-            String href = attr(link, "href");
+            String type = lower(Dom.attr(link, "contenttype"));
+            String href = Dom.attr(link, "href");
             if (webPage == null && "text/html".equals(type) && MediaFiles.isHttpUrl(href)) {
                 webPage = href;
             } else if (!media(b, link, type, href) && MediaFiles.isHttpUrl(href)) {
-                String title = text(child(link, "title"));
+                String title = Dom.text(child(link, "title"));
                 b.sourceLink(SourceLink.newBuilder().setList("related").setTitle(title != null ? title : href)
                         .setUrl(href).build());
             }
         }
         for (Element content : remote) {
-            media(b, content, lower(attr(content, "contenttype")), attr(content, "href"));
+            media(b, content, lower(Dom.attr(content, "contenttype")), Dom.attr(content, "href"));
         }
         b.uri(webPage != null ? webPage : MediaFiles.isHttpUrl(guid) ? guid : null);
 
-        String language = attr(item, XML_NAMESPACE, "lang");
+        String language = Dom.attr(item, XML_NAMESPACE, "lang");
         if (contentMeta != null) {
             Element languageElement = child(contentMeta, "language");
-            if (languageElement != null && attr(languageElement, "tag") != null) {
-                language = attr(languageElement, "tag");
+            if (languageElement != null && Dom.attr(languageElement, "tag") != null) {
+                language = Dom.attr(languageElement, "tag");
             }
             readHeadlines(contentMeta, b);
-            String by = text(child(contentMeta, "by"));
+            String by = Dom.text(child(contentMeta, "by"));
             if (by == null) {
                 List<String> creators = children(contentMeta, "creator").stream()
-                        .map(c -> text(child(c, "name"))).filter(n -> n != null).toList();
+                        .map(c -> Dom.text(child(c, "name"))).filter(n -> n != null).toList();
                 by = creators.isEmpty() ? null : String.join(", ", creators);
             }
             b.byline(by);
             Element located = child(contentMeta, "located");
-            b.located(located == null ? null : text(child(located, "name")));
-            children(contentMeta, "keyword").stream().map(NewsMlG2Parser::text).filter(k -> k != null).forEach(b::keyword);
+            b.located(located == null ? null : Dom.text(child(located, "name")));
+            children(contentMeta, "keyword").stream().map(Dom::text).filter(k -> k != null).forEach(b::keyword);
             for (Element subject : children(contentMeta, "subject")) {
                 subject(subject, b);
             }
@@ -227,8 +221,8 @@ public final class NewsMlG2Parser implements ArticleParser {
         String main = null;
         String sub = null;
         for (Element headline : children(contentMeta, "headline")) {
-            String value = text(headline);
-            String role = lower(attr(headline, "role"));
+            String value = Dom.text(headline);
+            String role = lower(Dom.attr(headline, "role"));
             if (value == null) {
                 continue;
             }
@@ -242,11 +236,11 @@ public final class NewsMlG2Parser implements ArticleParser {
             String summary = null;
             String other = null;
             for (Element description : children(contentMeta, "description")) {
-                String role = lower(attr(description, "role"));
+                String role = lower(Dom.attr(description, "role"));
                 if (role != null && role.endsWith("summary")) {
-                    summary = summary == null ? text(description) : summary;
+                    summary = summary == null ? Dom.text(description) : summary;
                 } else {
-                    other = other == null ? text(description) : other;
+                    other = other == null ? Dom.text(description) : other;
                 }
             }
             sub = summary != null ? summary : other;
@@ -255,9 +249,9 @@ public final class NewsMlG2Parser implements ArticleParser {
     }
 
     private static void subject(Element subject, ParsedArticle.Builder b) {
-        String qcode = attr(subject, "qcode");
-        String uri = attr(subject, "uri");
-        String name = text(child(subject, "name"));
+        String qcode = Dom.attr(subject, "qcode");
+        String uri = Dom.attr(subject, "uri");
+        String name = Dom.text(child(subject, "name"));
         String code = qcode;
         String scheme = null;
         if (code == null && uri != null && uri.startsWith(NinjsParser.MEDIATOPIC_SCHEME)) {
@@ -278,19 +272,13 @@ public final class NewsMlG2Parser implements ArticleParser {
     private static void readBody(Element contentSet, ParsedArticle.Builder b) {
         Element inlineXml = child(contentSet, "inlineXML");
         if (inlineXml != null) {
-            Element body = firstDescendant(inlineXml, "body");
-            StringBuilder html = new StringBuilder();
-            for (Node node = (body != null ? body : inlineXml).getFirstChild(); node != null; node = node.getNextSibling()) {
-                XhtmlWriter.write(node, html);
-            }
-            if (!html.toString().isBlank()) {
-                b.bodyHtml(html.toString().strip());
-            }
+            Element body = Dom.firstDescendant(inlineXml, "body");
+            b.bodyHtml(Dom.html(body != null ? body : inlineXml));
             return;
         }
         Element inlineData = child(contentSet, "inlineData");
         if (inlineData != null) {
-            b.bodyText(text(inlineData));
+            b.bodyText(Dom.text(inlineData));
         }
     }
 
@@ -299,10 +287,10 @@ public final class NewsMlG2Parser implements ArticleParser {
         if (type == null) {
             return false;
         }
-        String title = text(child(element, "title"));
+        String title = Dom.text(child(element, "title"));
         if (type.startsWith("image/")) {
             b.image(ImageRef.newBuilder().setHref(MediaFiles.isHttpUrl(href) ? href : null).setCaption(title)
-                    .setMimeType(type).setWidth(number(attr(element, "width"))).setHeight(number(attr(element, "height")))
+                    .setMimeType(type).setWidth(number(Dom.attr(element, "width"))).setHeight(number(Dom.attr(element, "height")))
                     .build());
             return true;
         }
@@ -311,7 +299,7 @@ public final class NewsMlG2Parser implements ArticleParser {
             if (fileName == null) {
                 return false;
             }
-            Integer size = number(attr(element, "size"));
+            Integer size = number(Dom.attr(element, "size"));
             b.audio(AudioRef.newBuilder().setHref(MediaFiles.isHttpUrl(href) ? href : null).setFileName(fileName)
                     .setMimeType(type).setDurationSeconds(seconds(element)).setSizeBytes(size == null ? null : size.longValue())
                     .setTitle(title).build());
@@ -322,13 +310,13 @@ public final class NewsMlG2Parser implements ArticleParser {
 
     /** {@code duration} in seconds unless {@code durationunit} says milliseconds. */
     private static Double seconds(Element element) {
-        String duration = attr(element, "duration");
+        String duration = Dom.attr(element, "duration");
         if (duration == null) {
             return null;
         }
         try {
             double value = Double.parseDouble(duration);
-            String unit = lower(attr(element, "durationunit"));
+            String unit = lower(Dom.attr(element, "durationunit"));
             return unit != null && unit.contains("milli") ? value / 1000 : value;
         } catch (NumberFormatException e) {
             return null;
@@ -355,136 +343,25 @@ public final class NewsMlG2Parser implements ArticleParser {
         }
     }
 
-    // ---- DOM helpers: G2 elements are matched by local name in the G2 namespace (or in none, as some feeds send) ----
+    // ---- G2 elements: by local name in the G2 namespace, or in none (as some feeds send) ----
 
     private static boolean isG2(Node node, String localName) {
-        return node != null && node.getNodeType() == Node.ELEMENT_NODE && localName.equals(node.getLocalName())
-                && (node.getNamespaceURI() == null || G2_NAMESPACE.equals(node.getNamespaceURI()));
+        return Dom.is(node, localName, G2_NAMESPACE, null);
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        return Dom.children(parent, localName, G2_NAMESPACE, null);
+    }
+
+    private static Element child(Element parent, String localName) {
+        return Dom.child(parent, localName, G2_NAMESPACE, null);
     }
 
     private static String describe(Element element) {
         return "<" + element.getLocalName() + ">" + (element.getNamespaceURI() == null ? "" : " in " + element.getNamespaceURI());
     }
 
-    private static List<Element> elementChildren(Element parent) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE) {
-                out.add((Element) n);
-            }
-        }
-        return out;
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        return elementChildren(parent).stream().filter(e -> isG2(e, localName)).toList();
-    }
-
-    private static Element child(Element parent, String localName) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (isG2(n, localName)) {
-                return (Element) n;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> descendants(Element parent, String localName) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : elementChildren(parent)) {
-            if (isG2(e, localName)) {
-                out.add(e);
-            }
-            out.addAll(descendants(e, localName)); // depth is bounded by SecureXml
-        }
-        return out;
-    }
-
-    /** The first element of that local name in any namespace (XHTML's body inside inlineXML). */
-    private static Element firstDescendant(Element parent, String localName) {
-        for (Element e : elementChildren(parent)) {
-            if (localName.equals(e.getLocalName())) {
-                return e;
-            }
-            Element deeper = firstDescendant(e, localName);
-            if (deeper != null) {
-                return deeper;
-            }
-        }
-        return null;
-    }
-
-    private static String attr(Element element, String name) {
-        if (element == null || !element.hasAttribute(name)) {
-            return null;
-        }
-        String value = element.getAttribute(name).trim();
-        return value.isEmpty() ? null : value;
-    }
-
-    private static String attr(Element element, String namespace, String localName) {
-        String value = element.getAttributeNS(namespace, localName);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String text(Element element) {
-        if (element == null) {
-            return null;
-        }
-        String value = element.getTextContent().replaceAll("\\s+", " ").trim();
-        return value.isEmpty() ? null : value;
-    }
-
     private static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
-    }
-
-    /** Writes XHTML nodes back as HTML text for the sanitiser: elements by local name, text and attributes escaped. */
-    static final class XhtmlWriter {
-        private XhtmlWriter() {
-        }
-
-        static void write(Node node, StringBuilder out) {
-            switch (node.getNodeType()) {
-                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escape(node.getNodeValue(), out);
-                case Node.ELEMENT_NODE -> {
-                    String name = node.getLocalName();
-                    out.append('<').append(name);
-                    NamedNodeMap attributes = node.getAttributes();
-                    for (int i = 0; i < attributes.getLength(); i++) {
-                        Attr a = (Attr) attributes.item(i);
-                        if (!"xmlns".equals(a.getPrefix()) && !"xmlns".equals(a.getName())) {
-                            out.append(' ').append(a.getLocalName()).append("=\"");
-                            escape(a.getValue(), out);
-                            out.append('"');
-                        }
-                    }
-                    out.append('>');
-                    for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-                        write(child, out);
-                    }
-                    out.append("</").append(name).append('>');
-                }
-                default -> {
-                    // comments and processing instructions are not content
-                }
-            }
-        }
-
-        private static void escape(String text, StringBuilder out) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '&' -> out.append("&amp;");
-                    case '"' -> out.append("&quot;");
-                    default -> out.append(c);
-                }
-            }
-        }
     }
 }

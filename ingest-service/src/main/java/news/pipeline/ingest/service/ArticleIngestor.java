@@ -100,7 +100,10 @@ public class ArticleIngestor {
                 if (state.isPresent() && state.get().contentHash().equals(hash)) {
                     log.info("unchanged article {} v{} feed={} format={}", id, state.get().version(), feed.name(), format);
                     metrics.unchanged(feed.name(), format, state.get().pubStatus().name());
-                    activity.articleFrom(feed.name());
+                    if (feed.settings().poll() == null) {
+                        // a pushed re-post shows the feed alive; a polled feed's unchanged entries are our own re-reading
+                        activity.articleFrom(feed.name());
+                    }
                     return new IngestOutcome.Unchanged(id, state.get().version());
                 }
                 long version = nextVersion(id, state, article.version(), article.isKill(), receivedAt);

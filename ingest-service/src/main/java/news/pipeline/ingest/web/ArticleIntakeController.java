@@ -21,7 +21,6 @@ import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.parse.ArticleParser;
 import news.pipeline.ingest.parse.JsonArticleParser;
 import news.pipeline.ingest.parse.JsonBodies;
-import news.pipeline.ingest.parse.NewsMlG2Parser;
 import news.pipeline.ingest.parse.ParseContext;
 import news.pipeline.ingest.service.ArticleIngestor;
 import news.pipeline.ingest.service.IngestMetrics;
@@ -121,7 +120,7 @@ public class ArticleIntakeController {
         List<BatchEntry> entries;
         String itemFormat;
         if (ArticleFormats.isXml(type)) {
-            entries = formats.newsMl().items(body, parseContext).stream().map(ArticleIntakeController::entry).toList();
+            entries = formats.newsMl().items(body, parseContext).stream().map(item -> (BatchEntry) item::articleOrThrow).toList();
             itemFormat = formats.newsMl().format().wireName();
         } else {
             JsonArticleParser parser = formats.batchItems(type, format);
@@ -242,15 +241,6 @@ public class ArticleIntakeController {
     private interface BatchEntry {
         /** @throws InvalidArticleException refuses this item only */
         ParsedArticle read();
-    }
-
-    private static BatchEntry entry(NewsMlG2Parser.Item item) {
-        return () -> {
-            if (item.problem() != null) {
-                throw item.problem();
-            }
-            return item.article();
-        };
     }
 
     private List<BatchEntry> jsonArray(String body, JsonArticleParser parser, ParseContext parseContext) {

@@ -63,6 +63,6 @@ class FeedActivityTest {
     }
 
     private static FeedSettings settings(Duration quietAfter) {
-        return new FeedSettings(List.of("k-" + quietAfter), ZoneId.of("UTC"), null, 10, null, quietAfter);
+        return new FeedSettings(List.of("k-" + quietAfter), ZoneId.of("UTC"), null, 10, null, quietAfter, null);
     }
 }

@@ -12,7 +12,7 @@ class FeedRateLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong();
     private final FeedRateLimiter limiter = new FeedRateLimiter(nanos::get);
-    private final FeedContext feed = new FeedContext("f", new FeedSettings(List.of("k"), ZoneId.of("UTC"), null, 2, 3, null));
+    private final FeedContext feed = new FeedContext("f", new FeedSettings(List.of("k"), ZoneId.of("UTC"), null, 2, 3, null, null));
 
     @Test
     void burstThenRate() {

@@ -15,7 +15,7 @@ class FeedRegistryTest {
     }
 
     private static FeedSettings feed(String... keys) {
-        return new FeedSettings(List.of(keys), ZoneId.of("UTC"), null, 10, null, null);
+        return new FeedSettings(List.of(keys), ZoneId.of("UTC"), null, 10, null, null, null);
     }
 
     @Test

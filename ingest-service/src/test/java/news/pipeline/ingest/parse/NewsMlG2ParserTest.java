@@ -84,7 +84,7 @@ class NewsMlG2ParserTest {
 
     @Test
     void aNewsMessageIsOneItemPerItemAndAPackageIsRefusedWithItsReason() {
-        List<NewsMlG2Parser.Item> items = parser.items(Samples.example("g2-newsmessage.xml"), context);
+        List<ParsedItem> items = parser.items(Samples.example("g2-newsmessage.xml"), context);
 
         assertThat(items).hasSize(3);
         assertThat(items.get(0).problem().getMessage()).contains("packageItem", "references 2 items", "holds no article");

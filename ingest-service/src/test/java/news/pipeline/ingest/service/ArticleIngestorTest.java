@@ -33,7 +33,7 @@ class ArticleIngestorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
     private static final FeedContext FEED = new FeedContext("baothaibinh",
-            new FeedSettings(List.of("k"), ZoneId.of("Asia/Ho_Chi_Minh"), "vi", 10, 10, null));
+            new FeedSettings(List.of("k"), ZoneId.of("Asia/Ho_Chi_Minh"), "vi", 10, 10, null, null));
 
     private final List<RawArticle> sent = new ArrayList<>();
     private boolean kafkaDown;
