@@ -59,6 +59,7 @@ public final class SyndicationParser {
     public record Entry(ParsedItem item, boolean summaryOnly) {
     }
 
+    /** @param context its base URI is where the feed was fetched from; null for a pushed feed (its self link then) */
     public Feed parse(String body, ParseContext context) {
         Element root = SecureXml.parse(body).getDocumentElement();
         if (Dom.is(root, "rss", NONE)) {
@@ -66,6 +67,7 @@ public final class SyndicationParser {
             if (channel == null) {
                 throw new InvalidArticleException("rss", "has no channel");
             }
+            context = withBase(context, channel);
             String language = Dom.text(Dom.child(channel, "language", NONE));
             List<Entry> entries = new ArrayList<>();
             List<Element> items = Dom.children(channel, "item", NONE);
@@ -75,6 +77,7 @@ public final class SyndicationParser {
             return new Feed(SourceFormat.RSS, Dom.text(Dom.child(channel, "title", NONE)), entries);
         }
         if (Dom.is(root, "feed", ATOM)) {
+            context = withBase(context, root);
             String language = Dom.attr(root, XML_NAMESPACE, "lang");
             List<Entry> entries = new ArrayList<>();
             List<Element> items = Dom.children(root, "entry", ATOM);
@@ -85,6 +88,20 @@ public final class SyndicationParser {
         }
         throw new InvalidArticleException("body", "the root is <" + root.getLocalName() + ">, not an RSS 2.0 <rss> or an "
                 + "Atom <feed>");
+    }
+
+    /** Relative links resolve against where the feed came from, else against its own self link. */
+    private static ParseContext withBase(ParseContext context, Element feed) {
+        if (context.baseUri() != null) {
+            return context;
+        }
+        for (Element link : Dom.children(feed, "link", ATOM)) {
+            String href = Dom.attr(link, "href");
+            if ("self".equals(Dom.attr(link, "rel")) && MediaFiles.isHttpUrl(href)) {
+                return new ParseContext(context.feed(), context.sourceZone(), href);
+            }
+        }
+        return context;
     }
 
     private static Entry rssItem(Element item, int index, String channelLanguage, ParseContext context) {

@@ -10,6 +10,7 @@ import news.pipeline.ingest.parse.NewsMlG2Parser;
 import news.pipeline.ingest.parse.NinjsParser;
 import news.pipeline.ingest.parse.OwnJsonParser;
 import news.pipeline.ingest.parse.PageTextParser;
+import news.pipeline.ingest.parse.SyndicationParser;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ public class ArticleFormats {
     public static final MediaType G2_NEWS_ITEM = MediaType.parseMediaType("application/vnd.iptc.g2.newsitem+xml");
     public static final MediaType G2_NEWS_MESSAGE = MediaType.parseMediaType("application/vnd.iptc.g2.newsmessage+xml");
     public static final MediaType G2_PACKAGE_ITEM = MediaType.parseMediaType("application/vnd.iptc.g2.packageitem+xml");
+    public static final MediaType RSS = MediaType.parseMediaType("application/rss+xml");
+    public static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml");
     public static final List<MediaType> SINGLE = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC,
             MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, G2_NEWS_ITEM, MediaType.APPLICATION_XML);
     public static final List<MediaType> BATCH = List.of(MediaType.APPLICATION_JSON, NINJS, NINJS_IPTC, NDJSON,
-            G2_NEWS_MESSAGE, G2_PACKAGE_ITEM, G2_NEWS_ITEM, MediaType.APPLICATION_XML);
+            G2_NEWS_MESSAGE, G2_PACKAGE_ITEM, G2_NEWS_ITEM, MediaType.APPLICATION_XML, RSS, ATOM);
     private static final List<MediaType> XML = List.of(G2_NEWS_ITEM, G2_NEWS_MESSAGE, G2_PACKAGE_ITEM,
             MediaType.APPLICATION_XML);
 
@@ -37,6 +40,7 @@ public class ArticleFormats {
     private final PageTextParser pageText = new PageTextParser();
     private final HtmlArticleParser html = new HtmlArticleParser();
     private final NewsMlG2Parser newsMl = new NewsMlG2Parser();
+    private final SyndicationParser syndication = new SyndicationParser();
 
     public ArticleFormats(JsonMapper mapper) {
         this.json = new OwnJsonParser(mapper);
@@ -85,6 +89,15 @@ public class ArticleFormats {
     /** A batch sent as NewsML-G2: a newsMessage, a packageItem or a newsItem. */
     NewsMlG2Parser newsMl() {
         return newsMl;
+    }
+
+    /** An RSS or Atom document pushed to the batch endpoint (as a WebSub hub delivers a feed's update). */
+    SyndicationParser syndication() {
+        return syndication;
+    }
+
+    static boolean isSyndication(MediaType type) {
+        return RSS.equalsTypeAndSubtype(type) || ATOM.equalsTypeAndSubtype(type);
     }
 
     /** NewsML-G2 (XML is read as G2 only: the root element decides what it holds). */

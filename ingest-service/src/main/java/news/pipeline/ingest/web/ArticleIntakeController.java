@@ -22,6 +22,7 @@ import news.pipeline.ingest.parse.ArticleParser;
 import news.pipeline.ingest.parse.JsonArticleParser;
 import news.pipeline.ingest.parse.JsonBodies;
 import news.pipeline.ingest.parse.ParseContext;
+import news.pipeline.ingest.parse.SyndicationParser;
 import news.pipeline.ingest.service.ArticleIngestor;
 import news.pipeline.ingest.service.IngestMetrics;
 import news.pipeline.ingest.service.IngestOutcome;
@@ -105,7 +106,9 @@ public class ArticleIntakeController {
             description = "A JSON array (application/json: own format; application/ninjs+json: ninjs) or NDJSON "
                     + "(application/x-ndjson, one article per line; own format, or ninjs with format=ninjs), or NewsML-G2 "
                     + "(application/vnd.iptc.g2.newsmessage+xml, ...packageitem+xml, ...newsitem+xml or application/xml: "
-                    + "each newsItem of a newsMessage is an item; a packageItem is refused, it holds no article). "
+                    + "each newsItem of a newsMessage is an item; a packageItem is refused, it holds no article), or an RSS 2.0 / "
+                    + "Atom document (application/rss+xml, application/atom+xml: each entry is an item, as a WebSub hub "
+                    + "delivers a feed's update; feeds can also be polled, see ingest.feeds.<feed>.poll). "
                     + "Answered item by item: accepted, unchanged or refused with a problem. Items of one article "
                     + "are applied in the batch's order. If Kafka becomes unavailable the answer is 503 with every "
                     + "item's outcome, those not sent marked not-attempted; re-posting the batch is safe.")
@@ -119,7 +122,11 @@ public class ArticleIntakeController {
         ParseContext parseContext = new ParseContext(context.name(), context.settings().sourceTimeZone(), null);
         List<BatchEntry> entries;
         String itemFormat;
-        if (ArticleFormats.isXml(type)) {
+        if (ArticleFormats.isSyndication(type)) {
+            SyndicationParser.Feed document = formats.syndication().parse(body, parseContext);
+            entries = document.entries().stream().map(entry -> (BatchEntry) entry.item()::articleOrThrow).toList();
+            itemFormat = document.format().wireName();
+        } else if (ArticleFormats.isXml(type)) {
             entries = formats.newsMl().items(body, parseContext).stream().map(item -> (BatchEntry) item::articleOrThrow).toList();
             itemFormat = formats.newsMl().format().wireName();
         } else {

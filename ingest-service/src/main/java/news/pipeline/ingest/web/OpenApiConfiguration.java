@@ -119,7 +119,11 @@ public class OpenApiConfiguration {
                                 text("batch.ndjson")))
                         .addMediaType("application/vnd.iptc.g2.newsmessage+xml", media(new StringSchema(),
                                 "NewsML-G2 newsMessage: each newsItem is an item; a packageItem is refused (no article)",
-                                text("g2-newsmessage.xml")))));
+                                text("g2-newsmessage.xml")))
+                        .addMediaType("application/rss+xml", media(new StringSchema(),
+                                "RSS 2.0 document: each item is an article", text("feed.rss")))
+                        .addMediaType("application/atom+xml", media(new StringSchema(),
+                                "Atom 1.0 document: each entry is an article", text("feed.atom")))));
         Map<String, Object> refusedProblem = new LinkedHashMap<>();
         refusedProblem.put("type", problems.type(Problems.MALFORMED_INPUT).toString());
         refusedProblem.put("title", "Malformed article");

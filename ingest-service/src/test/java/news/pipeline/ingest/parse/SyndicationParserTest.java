@@ -21,7 +21,7 @@ class SyndicationParserTest {
 
     @Test
     void rssItemsWithFullTextSummaryOnlyAndAnUnusableOne() {
-        SyndicationParser.Feed feed = parser.parse(Samples.read("feed-rss.xml"), rssContext);
+        SyndicationParser.Feed feed = parser.parse(Samples.example("feed.rss"), rssContext);
 
         assertThat(feed.format()).isEqualTo(SourceFormat.RSS);
         assertThat(feed.title()).isEqualTo("Báo Thái Bình - Tin mới");
@@ -63,7 +63,7 @@ class SyndicationParserTest {
 
     @Test
     void atomEntriesWithXhtmlContentHtmlTitlesAndRelativeLinks() {
-        SyndicationParser.Feed feed = parser.parse(Samples.read("feed-atom.xml"), atomContext);
+        SyndicationParser.Feed feed = parser.parse(Samples.example("feed.atom"), atomContext);
 
         assertThat(feed.format()).isEqualTo(SourceFormat.ATOM);
         ParsedArticle a = feed.entries().get(0).item().article();

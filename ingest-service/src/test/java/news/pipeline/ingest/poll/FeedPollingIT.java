@@ -46,7 +46,7 @@ class FeedPollingIT {
     static final String TOPIC = TestTopics.rawTopic("polling");
 
     private HttpServer server;
-    private final AtomicReference<String> rss = new AtomicReference<>(Samples.read("feed-rss.xml"));
+    private final AtomicReference<String> rss = new AtomicReference<>(Samples.example("feed.rss"));
     private final AtomicInteger rssStatus = new AtomicInteger(200);
     private final List<String> rssConditions = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -73,7 +73,7 @@ class FeedPollingIT {
             }
         });
         server.createContext("/atom", exchange -> answer(exchange, 200, "application/atom+xml",
-                Samples.read("feed-atom.xml").replace("https://wire.example.com/asia/mekong-tides-2024-11-02",
+                Samples.example("feed.atom").replace("https://wire.example.com/asia/mekong-tides-2024-11-02",
                         "http://127.0.0.1:" + port() + "/pages/mekong-tides")));
         server.createContext("/pages/mekong-tides", exchange -> answer(exchange, 200, "text/html; charset=utf-8", """
                 <html lang="en"><head><title>Mekong delta braces for high tides</title></head><body><article>

@@ -400,6 +400,23 @@ class IngestApiIT {
     }
 
     @Test
+    void anRssOrAtomDocumentPushedToTheBatchEndpointIsOneResultPerEntry() {
+        String run = UUID.randomUUID().toString();
+        String rss = Samples.example("feed.rss").replace("bt-1001", "bt-" + run).replace("-1002.html", "-" + run + ".html");
+        String atom = Samples.example("feed.atom").replace("asia/hanoi-metro", "asia/" + run)
+                .replace("asia/mekong-tides", "asia/tides-" + run);
+
+        Response rssAnswer = http.post(VI + "/batch", VI_KEY, "application/rss+xml", rss);
+        Response atomAnswer = http.post(EN + "/batch", EN_KEY, "application/atom+xml", atom);
+
+        assertThat(rssAnswer.status()).as(rssAnswer.body()).isEqualTo(200);
+        JsonNode items = rssAnswer.json().get("items");
+        assertThat(items).extracting(i -> i.get("status").asString()).containsExactly("accepted", "accepted", "refused");
+        assertThat(single(items.get(0).get("id").asString()).value().getSourceFormat()).isEqualTo("rss");
+        assertThat(atomAnswer.json().get("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void hostileXmlIsA400AtOnceAndWritesNothing() {
         long before = written();
         String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
@@ -497,6 +514,8 @@ class IngestApiIT {
         JsonNode batch = docs.get("paths").get("/feeds/{feed}/articles/batch").get("post").get("requestBody").get("content");
         assertThat(batch.get("application/x-ndjson").get("examples")).isNotEmpty();
         assertThat(batch.get("application/vnd.iptc.g2.newsmessage+xml").get("examples")).isNotEmpty();
+        assertThat(batch.get("application/rss+xml").get("examples")).isNotEmpty();
+        assertThat(batch.get("application/atom+xml").get("examples")).isNotEmpty();
         assertThat(docs.get("components").get("securitySchemes").get("apiKey").get("name").asString()).isEqualTo("X-Api-Key");
     }
 
