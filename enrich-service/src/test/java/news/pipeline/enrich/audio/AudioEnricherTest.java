@@ -143,7 +143,7 @@ class AudioEnricherTest {
     void anAllowListedNameResolvingToAPrivateAddressThatIsNotListedIsRefused() {
         AudioFetcher fetcher = new AudioFetcher(new AudioSettings(null, List.of("localhost"), 1_000_000,
                 Duration.ofSeconds(3), 150));
-        assertThatThrownBy(() -> fetcher.checked("http://localhost:" + port() + "/media/" + FILE))
+        assertThatThrownBy(() -> fetcher.fetch(FILE, "http://localhost:" + port() + "/media/" + FILE))
                 .isInstanceOf(AudioFetchException.class)
                 .hasMessageContaining("non-public address");
         assertThatThrownBy(() -> fetcher.checked("file:///etc/passwd")).hasMessageContaining("scheme file refused");

@@ -278,8 +278,8 @@ public class FeedPoller implements SmartLifecycle, HealthIndicator {
             String outcome = "200: %d entries, %d new, %d changed, %d unchanged, %d refused".formatted(seenNow, addedNow,
                     changedNow, unchangedNow, refusedNow);
             if (complete) {
-                etag = response.headers().firstValue("ETag").orElse(null);
-                lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+                etag = response.header("ETag").orElse(null);
+                lastModified = response.header("Last-Modified").orElse(null);
             }
             succeeded(outcome, complete ? null : "a page could not be fetched: its summary was used, the feed is read "
                     + "again next time");

@@ -4,25 +4,39 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * HTTP GETs to addresses that come from outside (a feed's URL, a narration file's href), guarded against
  * server-side request forgery: only http(s); only allow-listed hosts; no host resolving to a non-public address
  * ({@link #isNonPublic}) unless that address is itself listed; redirects followed only within the same scheme,
  * host and port (up to {@value #MAX_REDIRECTS}, each checked again); a timeout on every request and a cap on the
- * bytes read. The one home of these rules: enrich's audio fetcher and ingest's feed poller both use it.
+ * bytes read. The address rule is applied where the connection resolves its host (Apache HttpClient's
+ * {@link DnsResolver}), so what is checked is what is connected to. The one home of these rules: enrich's audio
+ * fetcher and ingest's feed poller both use it.
  */
 public final class GuardedHttp {
 
@@ -31,14 +45,26 @@ public final class GuardedHttp {
     private final Set<String> allowedHosts;
     private final Duration timeout;
     private final long maxBytes;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
 
     public GuardedHttp(Collection<String> allowedHosts, Duration timeout, long maxBytes) {
         this.allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.timeout = timeout;
         this.maxBytes = maxBytes;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        Timeout limit = Timeout.of(timeout);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckingResolver())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(limit)
+                        .setConnectionRequestTimeout(limit).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
     }
 
     /** What was asked for is not allowed (host, address, scheme, redirect, size): asking again will not help. */
@@ -52,7 +78,12 @@ public final class GuardedHttp {
      * The final answer: 200 with its body (at most the cap), or any other status without one (304 Not Modified
      * to a conditional GET, an error).
      */
-    public record Response(URI uri, int status, HttpHeaders headers, byte[] body) {
+    public record Response(URI uri, int status, Map<String, String> headers, byte[] body) {
+        /** A response header by name, case-insensitively. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst();
+        }
     }
 
     /**
@@ -65,14 +96,27 @@ public final class GuardedHttp {
         URI uri = checked(href);
         String host = uri.getHost();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-            requestHeaders.forEach(request::header);
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            HttpGet request = new HttpGet(uri);
+            requestHeaders.forEach(request::setHeader);
+            Answer answer;
+            try {
+                answer = http.execute(request, this::read);
+            } catch (NonPublicAddress e) {
+                throw new Refused(e.getMessage());
+            } catch (UnknownHostException e) {
+                throw new Refused("host " + host + " does not resolve");
+            } catch (TooLarge e) {
+                throw new Refused(e.getMessage());
+            }
+            int status = answer.status();
             if (status / 100 == 3 && status != 304) {
-                close(response.body());
-                String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new Refused("redirect " + status + " without Location from " + host));
+                String location = answer.headers().get("location");
+                if (location == null) {
+                    throw new Refused("redirect " + status + " without Location from " + host);
+                }
                 URI next = uri.resolve(location);
                 if (next.getHost() == null || !next.getHost().equalsIgnoreCase(host)) {
                     throw new Refused("redirect from " + host + " to another host (" + next.getHost() + ") refused");
@@ -84,21 +128,91 @@ public final class GuardedHttp {
                 uri = checked(next.toString());
                 continue;
             }
-            if (status != 200) {
-                close(response.body());
-                return new Response(uri, status, response.headers(), new byte[0]);
-            }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > maxBytes) {
-                close(response.body());
-                throw new Refused("the body is " + declared + " bytes, over the " + maxBytes + "-byte cap");
-            }
-            return new Response(uri, status, response.headers(), readCapped(response.body()));
+            return new Response(uri, status, answer.headers(), answer.body());
         }
         throw new Refused("more than " + MAX_REDIRECTS + " redirects from " + host);
     }
 
-    /** Scheme http(s), host allow-listed, and every address it resolves to public or itself allow-listed. */
+    private record Answer(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /** The status and headers; the body of a 200 only, read up to the cap. */
+    private Answer read(ClassicHttpResponse response) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+        }
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        if (status != 200 || entity == null) {
+            EntityUtils.consumeQuietly(entity);
+            return new Answer(status, headers, new byte[0]);
+        }
+        if (entity.getContentLength() > maxBytes) {
+            throw new TooLarge("the body is " + entity.getContentLength() + " bytes, over the " + maxBytes + "-byte cap");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (InputStream in = entity.getContent()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new TooLarge("the body is over the " + maxBytes + "-byte cap");
+                }
+                if (System.nanoTime() > deadline) { // a server dripping bytes: the socket timeout alone never fires
+                    throw new SocketTimeoutException("the body took longer than " + timeout.toMillis() + " ms");
+                }
+                out.write(buffer, 0, n);
+            }
+            return new Answer(status, headers, out.toByteArray());
+        }
+    }
+
+    /** A body over the cap, raised inside the response handler. */
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** An address the resolver will not hand to the connection, raised where the connection resolves its host. */
+    private static final class NonPublicAddress extends UnknownHostException {
+        NonPublicAddress(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Resolves for the connection itself and refuses a non-public address unless it is listed: the addresses checked
+     * are the addresses connected to, so a name cannot resolve to a public address for the check and to an internal
+     * one for the connection (DNS rebinding).
+     */
+    private final class CheckingResolver implements DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+            for (InetAddress address : addresses) {
+                if (isNonPublic(address) && !allowedHosts.contains(address.getHostAddress().toLowerCase(Locale.ROOT))) {
+                    throw new NonPublicAddress("host " + host + " resolves to non-public address "
+                            + address.getHostAddress() + ", which is not allow-listed");
+                }
+            }
+            return addresses;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
+    }
+
+    /**
+     * Scheme http(s) and host allow-listed. The addresses the host resolves to are checked where the connection
+     * resolves them ({@link CheckingResolver}), not here: a second lookup could answer differently.
+     */
     public URI checked(String href) throws Refused {
         URI uri;
         try {
@@ -113,18 +227,6 @@ public final class GuardedHttp {
         String host = uri.getHost();
         if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
             throw new Refused("host " + host + " is not allow-listed");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new Refused("host " + host + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            if (isNonPublic(address) && !allowedHosts.contains(address.getHostAddress().toLowerCase(Locale.ROOT))) {
-                throw new Refused("host " + host + " resolves to non-public address " + address.getHostAddress()
-                        + ", which is not allow-listed");
-            }
         }
         return uri;
     }
@@ -186,30 +288,5 @@ public final class GuardedHttp {
     /** The port connected to: the URI's own, else the scheme's default. */
     private static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme(uri)) ? 443 : 80;
-    }
-
-    private byte[] readCapped(InputStream body) throws Refused, IOException {
-        try (InputStream in = body) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new Refused("the body is over the " + maxBytes + "-byte cap");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    private static void close(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException ignored) {
-            // nothing to do
-        }
     }
 }
