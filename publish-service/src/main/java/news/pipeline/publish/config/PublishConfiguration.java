@@ -13,6 +13,7 @@ import news.pipeline.publish.health.PublisherHealthIndicator;
 import news.pipeline.publish.index.BulkIndexer;
 import news.pipeline.publish.index.IndexManager;
 import news.pipeline.publish.index.IndexSettings;
+import news.pipeline.publish.index.RelatedLinks;
 import news.pipeline.publish.metrics.PublishMetrics;
 import news.pipeline.publish.reindex.ReindexRunner;
 import news.pipeline.publish.reindex.ReindexSettings;
@@ -59,7 +60,7 @@ public class PublishConfiguration {
     BatchProcessor liveBatchProcessor(PublishProperties properties, ValueDecoder<EnrichedArticle> decoder,
             ElasticsearchClient client, KafkaTemplate<String, byte[]> deadLetterTemplate, PipelineTopics topics,
             PublishMetrics livePublishMetrics) {
-        return new BatchProcessor(decoder, bulkIndexer(client, properties, livePublishMetrics),
+        return new BatchProcessor(decoder, bulkIndexer(client, properties, livePublishMetrics), new RelatedLinks(client),
                 new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "live"), livePublishMetrics, true);
     }
 
@@ -92,7 +93,7 @@ public class PublishConfiguration {
             PipelineTopics topics, ReindexSettings reindex, RetrySettings retry, KafkaProperties kafka) {
         PublishMetrics metrics = new PublishMetrics(registry, "reindex");
         BatchProcessor processor = new BatchProcessor(decoder, bulkIndexer(client, properties, metrics),
-                new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "reindex"), metrics, false);
+                new RelatedLinks(client), new DeadLetterWriter(deadLetterTemplate, topics.enrichedDlt(), "reindex"), metrics, false);
         return new Reindexer(indexManager, processor, metrics, reindex, retry, kafka.buildConsumerProperties(),
                 topics.enriched(), properties.batch().maxRecords());
     }

@@ -11,6 +11,7 @@ import news.pipeline.publish.consume.DeadLetterWriter.DeadLetter;
 import news.pipeline.publish.index.BulkIndexer;
 import news.pipeline.publish.index.BulkIndexer.Entry;
 import news.pipeline.publish.index.ItemResult;
+import news.pipeline.publish.index.RelatedLinks;
 import news.pipeline.publish.mapping.ArticleDocument;
 import news.pipeline.publish.mapping.IndexAction;
 import news.pipeline.publish.metrics.PublishMetrics;
@@ -38,14 +39,16 @@ public class BatchProcessor {
 
     private final ValueDecoder<EnrichedArticle> decoder;
     private final BulkIndexer indexer;
+    private final RelatedLinks relatedLinks;
     private final DeadLetterWriter deadLetters;
     private final PublishMetrics metrics;
     private final boolean logEveryArticle;
 
-    public BatchProcessor(ValueDecoder<EnrichedArticle> decoder, BulkIndexer indexer, DeadLetterWriter deadLetters,
-            PublishMetrics metrics, boolean logEveryArticle) {
+    public BatchProcessor(ValueDecoder<EnrichedArticle> decoder, BulkIndexer indexer, RelatedLinks relatedLinks,
+            DeadLetterWriter deadLetters, PublishMetrics metrics, boolean logEveryArticle) {
         this.decoder = decoder;
         this.indexer = indexer;
+        this.relatedLinks = relatedLinks;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.logEveryArticle = logEveryArticle;
@@ -106,6 +109,10 @@ public class BatchProcessor {
             throw new TransientFailureException("index", retriable + " of " + entries.size()
                     + " actions not accepted by Elasticsearch (" + abbreviate(firstRetriable.describeError()) + ")", null);
         }
+        // a killed or withheld article also leaves the related lists of the others (each time: a retried batch's
+        // delete comes back stale, and the lists may not have been rewritten yet)
+        relatedLinks.unlink(entries.stream().filter(e -> e.action() instanceof IndexAction.Delete)
+                .map(e -> e.action().id()).toList(), target);
 
         if (!letters.isEmpty()) {
             writeDeadLetters(letters);
@@ -173,7 +180,11 @@ public class BatchProcessor {
                 continue;
             }
             try {
-                entries.add(new Entry<>(record, ArticleDocument.actionFor(article), record.serializedValueSize()));
+                IndexAction action = ArticleDocument.actionFor(article);
+                if (action instanceof IndexAction.Upsert upsert) { // an enrichment in flight may still name a kill
+                    action = new IndexAction.Upsert(upsert.id(), upsert.version(), relatedLinks.strip(upsert.document()));
+                }
+                entries.add(new Entry<>(record, action, record.serializedValueSize()));
                 RawArticle raw = article.getArticle();
                 received.put(record, new Received(raw == null ? null : raw.getFeed(), raw == null ? null : raw.getReceivedAt()));
             } catch (RuntimeException e) {

@@ -151,6 +151,40 @@ class EnrichedArticlesListenerIT {
                 "kafka_consumer_fetch_manager_records_lag_max{");
     }
 
+    @Test
+    void aKilledArticleLeavesTheRelatedListsOfTheOthersAndNoReplayOrLateEnrichmentBringsItBack() {
+        setup.send(TestArticles.article("rel-k", 1), withRelated(TestArticles.article("rel-a", 3), "rel-k", "rel-b"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> relatedIds("rel-a").equals(List.of("rel-k", "rel-b")));
+
+        setup.send(TestArticles.canceled("rel-k", 2));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> relatedIds("rel-a").equals(List.of("rel-b")));
+        assertThat(es.doc(setup.alias, "rel-k")).isNull();
+        assertThat(es.doc(setup.alias, "rel-a").get("_version").asLong()).as("rewritten at its own version").isEqualTo(3);
+        // the same version again (a replay) is stale, an enrichment made before the kill arrives late: neither links it
+        setup.send(withRelated(TestArticles.article("rel-a", 3), "rel-k", "rel-b"),
+                withRelated(TestArticles.article("rel-a", 4), "rel-k", "rel-b"));
+        awaitCaughtUp();
+        assertThat(es.doc(setup.alias, "rel-a").get("_version").asLong()).isEqualTo(4);
+        assertThat(relatedIds("rel-a")).containsExactly("rel-b");
+    }
+
+    private static EnrichedArticle withRelated(EnrichedArticle article, String... ids) {
+        return EnrichedArticle.newBuilder(article).setRelatedArticles(java.util.Arrays.stream(ids)
+                .map(id -> news.pipeline.events.RelatedArticle.newBuilder().setId(id).setTitle("Tin " + id)
+                        .setUrl("https://baothaibinh.example/tin/" + id).setScore(0.5)
+                        .setPublishedAt(java.time.Instant.parse("2025-12-18T02:00:00Z")).build())
+                .toList()).build();
+    }
+
+    private List<String> relatedIds(String id) {
+        JsonNode doc = es.doc(setup.alias, id);
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.get("_source").path("related").valueStream().map(r -> r.get("id").asString()).toList();
+    }
+
     private void awaitCaughtUp() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> setup.committedOffsets() == setup.endOffsets());
