@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import news.pipeline.events.Category;
+import news.pipeline.events.CategorySource;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
@@ -146,9 +147,13 @@ public class RelatedIndex implements AutoCloseable {
             terms[i] = (int) (packed[i] >>> 8);
             tfs[i] = (byte) packed[i];
         }
+        // the topics this article can vote for as a neighbour: only those with evidence of its own (feed or text),
+        // never ones it got from its neighbours' votes, so a wrong topic cannot reinforce itself
         Set<String> topLevel = new TreeSet<>();
         for (Category category : enriched.getCategories()) {
-            topLevel.add(category.getParentCode() != null ? category.getParentCode() : category.getCode());
+            if (category.getSource() != CategorySource.SIMILAR_ARTICLES) {
+                topLevel.add(category.getParentCode() != null ? category.getParentCode() : category.getCode());
+            }
         }
         String language = enriched.getDetectedLanguage() != null ? enriched.getDetectedLanguage() : "und";
         Entry entry = new Entry(enriched.getId(), article.getHeadline(), article.getUri(),

@@ -69,6 +69,24 @@ class RelatedIndexTest {
     }
 
     @Test
+    void aNeighbourVotesOnlyForTopicsWithEvidenceOfItsOwnNotForOnesItWasVotedInto() {
+        EnrichedArticle voted = EnrichedArticle.newBuilder(enriched(democracy("dem-1", T0.minusSeconds(86_400)), "vi",
+                "medtop:11000000"))
+                .setCategories(List.of(
+                        Category.newBuilder().setCode("medtop:20000621").setLabelEn("x").setLabelVi("x")
+                                .setParentCode("medtop:11000000").setScore(0.7).setSource(CategorySource.FEED).build(),
+                        Category.newBuilder().setCode("medtop:16000000").setLabelEn("x").setLabelVi("x")
+                                .setScore(0.6).setSource(CategorySource.SIMILAR_ARTICLES).build()))
+                .build();
+        index.accept(voted);
+
+        List<RelatedHit> hits = index.find(SeedArticle.article("seed"), "vi");
+
+        assertThat(hits).extracting(RelatedHit::id).containsExactly("dem-1");
+        assertThat(hits.getFirst().topLevelCodes()).containsExactly("medtop:11000000");
+    }
+
+    @Test
     void aCandidatesScoreFromItsStoredTermVectorEqualsTheScoreFromItsText() {
         RawArticle earlier = democracy("dem-1", T0.minusSeconds(86_400));
         index.accept(enriched(earlier, "vi", "medtop:11000000"));
