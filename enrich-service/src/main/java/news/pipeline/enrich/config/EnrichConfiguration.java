@@ -13,7 +13,7 @@ import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.enrich.related.RelatedSettings;
 import news.pipeline.enrich.stream.ArticleEnricher;
 import news.pipeline.enrich.stream.EnrichFunction;
-import news.pipeline.enrich.stream.EnrichedTopicRebuilder;
+import news.pipeline.enrich.stream.EnrichedTopicFollower;
 import news.pipeline.enrich.stream.LatestVersions;
 import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.support.kafka.PipelineTopics;
@@ -63,17 +63,27 @@ public class EnrichConfiguration {
         return new LatestVersions();
     }
 
-    /** The related index and the latest versions, rebuilt from the enriched topic before the stream function can use them. */
     @Bean(destroyMethod = "close")
-    RelatedIndex relatedIndex(EnrichProperties properties, ProvisionedTopics provisioned, PipelineTopics topics,
-            SchemaRegistrySettings registry, KafkaProperties kafka, LatestVersions versions, MeterRegistry meters) {
+    RelatedIndex relatedIndex(EnrichProperties properties, MeterRegistry meters) {
         EnrichProperties.Related r = properties.related();
         RelatedIndex index = new RelatedIndex(new RelatedSettings(r.maxResults(), r.halfLifeDays(), r.minScore()));
-        EnrichedTopicRebuilder.rebuild(kafka.buildConsumerProperties(), topics.enrichedArticles(), registry.config(),
-                index, versions, r.rebuildTimeout());
         Gauge.builder("enrich.related.index.size", index, RelatedIndex::size)
                 .description("articles in the related-articles index").register(meters);
         return index;
+    }
+
+    /**
+     * The related index and the latest versions, rebuilt from the whole enriched topic before the stream function can
+     * use them (start-up, hence readiness, waits), then kept in step with what every instance writes.
+     */
+    @Bean(destroyMethod = "close")
+    EnrichedTopicFollower enrichedTopicFollower(EnrichProperties properties, ProvisionedTopics provisioned,
+            PipelineTopics topics, SchemaRegistrySettings registry, KafkaProperties kafka, RelatedIndex index,
+            LatestVersions versions) {
+        EnrichedTopicFollower follower = new EnrichedTopicFollower(kafka.buildConsumerProperties(),
+                topics.enrichedArticles(), registry.config(), index, versions);
+        follower.rebuild(properties.related().rebuildTimeout());
+        return follower;
     }
 
     @Bean
@@ -85,7 +95,7 @@ public class EnrichConfiguration {
     /** The stream function, bound as enrich-in-0 / enrich-out-0. */
     @Bean
     EnrichFunction enrich(PipelineTopics topics, SchemaRegistrySettings registry, ArticleEnricher enricher,
-            LatestVersions versions, RelatedIndex rebuiltFirst, MeterRegistry meters) {
+            LatestVersions versions, EnrichedTopicFollower rebuiltFirst, MeterRegistry meters) {
         return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()),
                 new ValueEncoder<>(topics.enrichedArticles(), registry.config()), topics.enrichedArticles().name(),
                 enricher, versions, meters);

@@ -30,7 +30,10 @@ public record EnrichProperties(
             double similarMinVote) {
     }
 
-    /** The related index is held in memory and rebuilt from the enriched topic at start-up, within {@code rebuildTimeout}. */
+    /**
+     * The related index is held in memory, rebuilt from the whole enriched topic at start-up (the service does not
+     * start if it cannot be within {@code rebuildTimeout}) and then kept in step with it.
+     */
     public record Related(int maxResults, double halfLifeDays, double minScore, Duration rebuildTimeout) {
     }
 

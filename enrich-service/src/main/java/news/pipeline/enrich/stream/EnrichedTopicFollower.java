@@ -9,54 +9,125 @@ import news.pipeline.support.kafka.TopicReader;
 import news.pipeline.support.kafka.ValueDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Rebuilds what enrich-service holds from the enriched topic (compacted and kept: the source of truth),
- * read whole from its beginning by a {@link TopicReader}: the related-articles index, and the latest
- * version of every article. A kill leaves the index but its version stays; a tombstone removes both.
- * Poison records are skipped; an unreachable registry is waited out.
+ * Keeps what enrich-service holds, the related-articles index and the latest version of every article, in step
+ * with the whole enriched topic (compacted and kept: the source of truth), on every instance. {@link #rebuild} reads
+ * the topic from its beginning to its end, logging its progress; it runs while the service starts, so the service is
+ * not ready (and consumes nothing) before it is done, and a rebuild that cannot finish stops the start instead of
+ * carrying on with part of the index. Then the follower reads what every instance appends, from every partition,
+ * so articles enriched elsewhere are related candidates here too. A kill or withholding leaves the index; a
+ * tombstone forgets the article. A version not newer than the one held is ignored: this instance's own outputs come
+ * back that way. Poison records are skipped and logged; an unreachable registry is waited out.
  */
-public final class EnrichedTopicRebuilder {
+public final class EnrichedTopicFollower implements SmartLifecycle, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrichedTopicRebuilder.class);
+    private static final Logger log = LoggerFactory.getLogger(EnrichedTopicFollower.class);
 
-    private EnrichedTopicRebuilder() {
+    private final Map<String, Object> clientConfig;
+    private final TopicSpec<EnrichedArticle> topic;
+    private final ValueDecoder<EnrichedArticle> decoder;
+    private final RelatedIndex index;
+    private final LatestVersions versions;
+    private TopicReader reader;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** @param clientConfig Kafka client settings (Spring Boot's consumer properties) */
+    public EnrichedTopicFollower(Map<String, Object> clientConfig, TopicSpec<EnrichedArticle> topic,
+            Map<String, ?> registryConfig, RelatedIndex index, LatestVersions versions) {
+        this.clientConfig = clientConfig;
+        this.topic = topic;
+        this.decoder = new ValueDecoder<>(topic, registryConfig);
+        this.index = index;
+        this.versions = versions;
     }
 
     public record Result(long records, int indexed, int versions, long skipped, long millis) {
     }
 
     /**
-     * @param clientConfig Kafka client settings (Spring Boot's consumer properties)
-     * @param timeout      after this the service carries on with the part rebuilt so far
+     * Reads the topic from its beginning to its end.
+     *
+     * @throws IllegalStateException when it cannot within {@code timeout}: the service must not start with part of
+     *                               the index
      */
-    public static Result rebuild(Map<String, Object> clientConfig, TopicSpec<EnrichedArticle> topic,
-            Map<String, ?> registryConfig, RelatedIndex index, LatestVersions versions, Duration timeout) {
+    public Result rebuild(Duration timeout) {
         long started = System.nanoTime();
-        long records = 0;
-        long skipped = 0;
-        try (TopicReader reader = TopicReader.fromBeginning(clientConfig, topic.name(), "enrich-rebuild", 500, timeout);
-             ValueDecoder<EnrichedArticle> decoder = new ValueDecoder<>(topic, registryConfig)) {
-            TopicReader.Result read = reader.readValuesToEnd(decoder, timeout, (key, article) -> {
-                if (article != null) {
-                    versions.offer(article.getId(), article.getVersion());
-                    index.accept(article);
-                } else if (key != null) {
-                    versions.forget(key);
-                    index.delete(key);
-                }
-            });
-            records = read.records();
-            skipped = read.skipped();
+        reader = TopicReader.fromBeginning(clientConfig, topic.name(), "enrich-follower", 500, timeout);
+        TopicReader.Result read;
+        try {
+            read = reader.readValuesToEnd(decoder, timeout, this::apply);
         } catch (TopicReader.Incomplete e) {
-            records = e.records();
-            log.warn("rebuild from {} stopped after {} ms ({}); continuing with what was read", topic.name(),
-                    timeout.toMillis(), e.getMessage());
+            close();
+            throw new IllegalStateException("the related index could not be rebuilt from " + topic.name() + " within "
+                    + timeout.toSeconds() + " s (" + e.records() + " records read): raise enrich.related.rebuild-timeout "
+                    + "(ENRICH_RELATED_REBUILD_TIMEOUT) or check the broker", e);
         }
-        Result result = new Result(records, index.size(), versions.size(), skipped,
+        Result result = new Result(read.records(), index.size(), versions.size(), read.skipped(),
                 (System.nanoTime() - started) / 1_000_000);
         log.info("rebuilt from {}: {} records read, {} articles in the related index, {} latest versions, {} skipped, {} ms",
                 topic.name(), result.records(), result.indexed(), result.versions(), result.skipped(), result.millis());
         return result;
+    }
+
+    private void apply(String key, EnrichedArticle article) {
+        if (article != null) {
+            if (versions.offer(article.getId(), article.getVersion())) {
+                index.accept(article);
+            }
+        } else if (key != null) {
+            versions.forget(key);
+            index.delete(key);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (reader == null) {
+            throw new IllegalStateException("rebuild before following");
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("enriched-follower").daemon().start(() -> {
+            reader.followValues(decoder, this::apply, () -> running);
+            log.info("stopped following {}", topic.name());
+        });
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            reader.wakeup();
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the stream function's binding starts consuming (Spring Cloud Stream's bindings start later). */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+        decoder.close();
     }
 }

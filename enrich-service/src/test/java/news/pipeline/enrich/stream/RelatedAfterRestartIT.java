@@ -22,8 +22,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * After a restart the in-memory related index is rebuilt from the enriched topic, so a new article
- * still finds an article the previous instance enriched.
+ * The in-memory related index follows the whole enriched topic: after a restart it is rebuilt, so a new article
+ * still finds an article the previous instance enriched, and while running it takes in what other instances write,
+ * kills included.
  */
 @RealServers
 class RelatedAfterRestartIT {
@@ -41,15 +42,19 @@ class RelatedAfterRestartIT {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     static ConfigurableApplicationContext start(Endpoints endpoints) {
+        return start(endpoints, RAW, ENRICHED, GROUP);
+    }
+
+    static ConfigurableApplicationContext start(Endpoints endpoints, String raw, String enriched, String group) {
         return new SpringApplicationBuilder(EnrichServiceApplication.class)
                 .web(WebApplicationType.NONE)
                 // command-line arguments: they take precedence over application.yml
                 .run("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
                         "--pipeline.schema-registry.url=" + endpoints.schemaRegistryUrl(),
-                        "--pipeline.topics.raw=" + RAW,
-                        "--pipeline.topics.enriched=" + ENRICHED,
+                        "--pipeline.topics.raw=" + raw,
+                        "--pipeline.topics.enriched=" + enriched,
                         "--pipeline.topics.raw-dlt=" + DLT,
-                        "--enrich.consumer-group=" + GROUP,
+                        "--enrich.consumer-group=" + group,
                         "--enrich.audio.media-dir=");
     }
 
@@ -58,6 +63,43 @@ class RelatedAfterRestartIT {
                 "Mưa lớn kéo dài khiến nước sông dâng cao, nhiều xã ven đê bị ngập lụt, hàng trăm hộ dân phải sơ tán.",
                 "Lực lượng cứu hộ dùng xuồng đưa người dân đến nơi an toàn. Ban Chỉ huy phòng chống thiên tai tỉnh "
                         + "yêu cầu các địa phương theo dõi chặt chẽ mực nước sông, bảo đảm an toàn đê điều.", at);
+    }
+
+    @Test
+    void articlesEnrichedByAnotherInstanceAreCandidatesHereAndTheirKillsLeaveTheIndex(Endpoints endpoints) {
+        String elsewhere = TopicClient.unique("flood-elsewhere");
+        String here = TopicClient.unique("flood-here");
+        Instant t0 = Instant.parse("2024-11-05T01:00:00Z");
+        String raw = TopicClient.unique("follow-raw");
+        String enrichedTopic = TopicClient.unique("follow-enriched");
+        try (ConfigurableApplicationContext instance = start(endpoints, raw, enrichedTopic, TopicClient.unique("follow"));
+                var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(enrichedTopic))) {
+            RelatedIndex index = instance.getBean(RelatedIndex.class);
+            int before = index.size();
+            // what another instance (another partition's owner) wrote
+            RawArticle other = flood(elsewhere, "Lũ sông Hồng lên nhanh, nhiều bãi giữa bị ngập", t0);
+            kafka.send(Topics.ENRICHED_ARTICLES.named(enrichedTopic), elsewhere, otherInstancesEnrichment(other, 5));
+            await().atMost(WAIT).until(() -> index.size() == before + 1);
+
+            RawArticle mine = flood(here, "Nước lũ dâng cao, sơ tán người dân vùng bãi giữa", t0.plusSeconds(3_600));
+            kafka.send(Topics.RAW_ARTICLES.named(raw), here, mine);
+            await().atMost(WAIT).until(() -> !enriched.withKey(here).isEmpty());
+            assertThat(enriched.withKey(here).getFirst().value().getRelatedArticles()).extracting(RelatedArticle::getId)
+                    .contains(elsewhere);
+
+            RawArticle killed = RawArticle.newBuilder(other).setPubStatus(news.pipeline.events.PubStatus.canceled).build();
+            kafka.send(Topics.ENRICHED_ARTICLES.named(enrichedTopic), elsewhere, otherInstancesEnrichment(killed, 6));
+            await().atMost(WAIT).until(() -> index.find(flood("probe", "Nước lũ dâng cao, sơ tán người dân vùng bãi giữa",
+                    t0.plusSeconds(7_200)), "vi").stream().noneMatch(hit -> hit.id().equals(elsewhere)));
+            assertThat(instance.getBean(LatestVersions.class).latest(elsewhere)).isEqualTo(6L);
+        }
+    }
+
+    private static EnrichedArticle otherInstancesEnrichment(RawArticle article, long version) {
+        RawArticle versioned = RawArticle.newBuilder(article).setVersion(version).build();
+        return EnrichedArticle.newBuilder().setId(versioned.getId()).setVersion(version).setArticle(versioned)
+                .setCategories(java.util.List.of()).setRelatedArticles(java.util.List.of()).setDetectedLanguage("vi")
+                .setEnrichedAt(versioned.getReceivedAt()).setEnrichmentVersion("another-instance").build();
     }
 
     @Test

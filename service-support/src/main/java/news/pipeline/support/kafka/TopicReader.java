@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.failure.TransientFailureException;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ public final class TopicReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicReader.class);
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     /** What a read found: records read, and records skipped because they were poison. */
     public record Result(long records, long skipped) {
@@ -112,11 +115,21 @@ public final class TopicReader implements AutoCloseable {
     public long readToEnd(Duration timeout, Duration pollTimeout, Consumer<List<ConsumerRecord<String, byte[]>>> batches) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long toRead = 0;
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            toRead += Math.max(0, e.getValue() - consumer.position(e.getKey()));
+        }
+        long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
         long records = 0;
         while (!reached(end)) {
             if (System.nanoTime() > deadline) {
                 throw new Incomplete("could not read " + topic + " to its end within " + timeout.toSeconds() + " s ("
                         + records + " records read)", records);
+            }
+            if (System.nanoTime() > nextReport) { // a long read says how far it is
+                log.info("reading {}: {} of about {} records ({} %)", topic, records, toRead,
+                        toRead == 0 ? 100 : Math.min(100, records * 100 / toRead));
+                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
             ConsumerRecords<String, byte[]> polled = consumer.poll(pollTimeout);
             if (!polled.isEmpty()) {
@@ -159,6 +172,39 @@ public final class TopicReader implements AutoCloseable {
             }
         });
         return new Result(records, skipped[0]);
+    }
+
+    /**
+     * After reading to the end, keeps reading what is appended, handing each record's key and decoded value on as
+     * {@link #readValuesToEnd} does, until {@code running} turns false or {@link #wakeup()} is called (from another
+     * thread). Poison records are skipped and logged; an unreachable registry is waited out.
+     */
+    public <V> void followValues(ValueDecoder<V> decoder, BiConsumer<String, V> values, BooleanSupplier running) {
+        try {
+            while (running.getAsBoolean()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    V value;
+                    try {
+                        value = decodeWaitingOutOutages(decoder, record, Long.MAX_VALUE, 0);
+                    } catch (PoisonRecordException e) {
+                        try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
+                                .article(record.key())) {
+                            log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}",
+                                    record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+                        }
+                        continue;
+                    }
+                    values.accept(record.key(), value);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // wakeup(): asked to stop
+        }
+    }
+
+    /** Makes a {@link #followValues} in another thread return. */
+    public void wakeup() {
+        consumer.wakeup();
     }
 
     private static <V> V decodeWaitingOutOutages(ValueDecoder<V> decoder, ConsumerRecord<String, byte[]> record,
