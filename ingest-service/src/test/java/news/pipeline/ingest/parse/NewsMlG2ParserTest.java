@@ -42,7 +42,7 @@ class NewsMlG2ParserTest {
         assertThat(a.located()).isEqualTo("Thai Binh");
         assertThat(a.keywords()).containsExactly("rice", "harvest");
         assertThat(a.subjects()).containsExactly(
-                new SubjectRef("medtop:20000256", "agriculture", NinjsParser.MEDIATOPIC_SCHEME),
+                new SubjectRef("medtop:20000210", "agriculture", NinjsParser.MEDIATOPIC_SCHEME),
                 new SubjectRef("medtop:04000000", "economy, business and finance", NinjsParser.MEDIATOPIC_SCHEME),
                 new SubjectRef("iso3166-1a2:VN", "Vietnam", null));
         // the XHTML as HTML text, entities kept escaped; the script goes later, in the sanitiser like every format's
@@ -92,7 +92,7 @@ class NewsMlG2ParserTest {
         assertThat(metro.headline()).isEqualTo("Hanoi opens the underground section of its second metro line");
         assertThat(metro.bodyText()).startsWith("HANOI, Nov 2 - The first underground stretch");
         assertThat(metro.versionCreated()).isEqualTo(Instant.parse("2024-11-02T02:55:00Z"));
-        assertThat(metro.subjects()).extracting(SubjectRef::getCode).containsExactly("medtop:20000763");
+        assertThat(metro.subjects()).extracting(SubjectRef::getCode).containsExactly("medtop:04000000");
         assertThat(items.get(2).article()).isNull();
         assertThat(items.get(2).problem().errors()).extracting(e -> e.field()).containsExactly("contentMeta.headline");
     }

@@ -370,7 +370,7 @@ class IngestApiIT {
         assertThat(article.getHeadline()).isEqualTo("Vietnam's farmers bring in an early autumn rice crop as prices climb");
         assertThat(article.getBodyHtml()).contains("<p>THAI BINH, Vietnam").doesNotContain("<script", "alert(");
         assertThat(article.getBodyText()).contains("6.5 tonnes per hectare & a total harvest");
-        assertThat(article.getSubjects()).extracting(s -> s.getCode()).contains("medtop:20000256", "medtop:04000000");
+        assertThat(article.getSubjects()).extracting(s -> s.getCode()).contains("medtop:20000210", "medtop:04000000");
         assertThat(article.getImages()).extracting(i -> i.getHref())
                 .containsExactly("https://media.wire.example.com/pictures/rice-harvest-thai-binh.jpg");
         assertThat(events.get(1).value().getPubStatus()).isEqualTo(PubStatus.canceled);
