@@ -30,6 +30,7 @@ public final class EnrichedTopicFollower implements SmartLifecycle, AutoCloseabl
     private final ValueDecoder<EnrichedArticle> decoder;
     private final RelatedIndex index;
     private final LatestVersions versions;
+    private final java.util.concurrent.atomic.AtomicLong takenIn = new java.util.concurrent.atomic.AtomicLong();
     private TopicReader reader;
     private volatile boolean running;
     private Thread thread;
@@ -74,13 +75,21 @@ public final class EnrichedTopicFollower implements SmartLifecycle, AutoCloseabl
 
     private void apply(String key, EnrichedArticle article) {
         if (article != null) {
-            if (versions.offer(article.getId(), article.getVersion())) {
+            // strictly newer: this instance's own outputs come back at the version it already holds, and analysing
+            // them again cost 1.5 ms of CPU per article (benchmark 20261203-143020)
+            if (versions.offerNewer(article.getId(), article.getVersion())) {
                 index.accept(article);
+                takenIn.incrementAndGet();
             }
         } else if (key != null) {
             versions.forget(key);
             index.delete(key);
         }
+    }
+
+    /** Articles taken into the index from the topic (rebuild included): not this instance's own outputs. */
+    public long takenIn() {
+        return takenIn.get();
     }
 
     @Override

@@ -32,6 +32,24 @@ public final class LatestVersions {
         return newest[0];
     }
 
+    /**
+     * Records {@code version} as the article's latest only if it is newer than any known: what another writer's
+     * record must be to be taken in (the same version again is this service's own output coming back).
+     *
+     * @return true when it was newer
+     */
+    public boolean offerNewer(String id, long version) {
+        boolean[] newer = {false};
+        latest.compute(id, (key, known) -> {
+            if (known == null || version > known) {
+                newer[0] = true;
+                return version;
+            }
+            return known;
+        });
+        return newer[0];
+    }
+
     /** The latest version known, or null. */
     public Long latest(String id) {
         return latest.get(id);

@@ -21,6 +21,15 @@ class LatestVersionsTest {
     }
 
     @Test
+    void onlyAStrictlyNewerVersionIsTakenInFromAnotherWriter() {
+        assertThat(versions.offerNewer("a", 3)).isTrue();
+        assertThat(versions.offerNewer("a", 3)).as("our own output coming back").isFalse();
+        assertThat(versions.offerNewer("a", 2)).isFalse();
+        assertThat(versions.offerNewer("a", 4)).isTrue();
+        assertThat(versions.latest("a")).isEqualTo(4L);
+    }
+
+    @Test
     void aForgottenArticleStartsAfresh() {
         versions.offer("a", 9);
         versions.forget("a");
