@@ -98,6 +98,6 @@ public class EnrichConfiguration {
             LatestVersions versions, EnrichedTopicFollower rebuiltFirst, MeterRegistry meters) {
         return new EnrichFunction(new ValueDecoder<>(topics.rawArticles(), registry.config()),
                 new ValueEncoder<>(topics.enrichedArticles(), registry.config()), topics.enrichedArticles().name(),
-                enricher, versions, meters);
+                enricher, versions, rebuiltFirst.origin(), meters);
     }
 }

@@ -36,10 +36,13 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
     private final ArticleEnricher enricher;
     private final LatestVersions versions;
     private final Counter stale;
+    private final String origin;
 
     /** @param enrichedTopic where the binding sends the output: its registry subject names the schema */
+    /** @param origin this instance's name, written on every output ({@link EnrichedTopicFollower#ORIGIN_HEADER}) */
     public EnrichFunction(ValueDecoder<RawArticle> decoder, ValueEncoder<EnrichedArticle> encoder, String enrichedTopic,
-            ArticleEnricher enricher, LatestVersions versions, MeterRegistry meters) {
+            ArticleEnricher enricher, LatestVersions versions, String origin, MeterRegistry meters) {
+        this.origin = origin;
         this.decoder = decoder;
         this.encoder = encoder;
         this.enrichedTopic = enrichedTopic;
@@ -80,6 +83,7 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
                     (System.nanoTime() - started) / 1_000_000);
             return MessageBuilder.withPayload(encoder.encode(enrichedTopic, enriched))
                     .setHeader(KafkaHeaders.KEY, enriched.getId())
+                    .setHeader(EnrichedTopicFollower.ORIGIN_HEADER, origin)
                     .build();
         }
     }

@@ -131,7 +131,7 @@ class EnrichFunctionBinderIT {
             String registry = RealServersExtension.endpoints().schemaRegistryUrl();
             return new EnrichFunction(new ValueDecoder<>(RAW, Map.of("schema.registry.url", registry)),
                     new ValueEncoder<>(Topics.ENRICHED_ARTICLES, Map.of("schema.registry.url", registry)), ENRICHED,
-                    articleEnricher, new LatestVersions(), new SimpleMeterRegistry());
+                    articleEnricher, new LatestVersions(), "binder-test", new SimpleMeterRegistry());
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Consumer;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.failure.TransientFailureException;
@@ -176,13 +177,17 @@ public final class TopicReader implements AutoCloseable {
 
     /**
      * After reading to the end, keeps reading what is appended, handing each record's key and decoded value on as
-     * {@link #readValuesToEnd} does, until {@code running} turns false or {@link #wakeup()} is called (from another
+     * {@link #readValuesToEnd} does (except records {@code skip} recognises, which are not even decoded), until {@code running} turns false or {@link #wakeup()} is called (from another
      * thread). Poison records are skipped and logged; an unreachable registry is waited out.
      */
-    public <V> void followValues(ValueDecoder<V> decoder, BiConsumer<String, V> values, BooleanSupplier running) {
+    public <V> void followValues(ValueDecoder<V> decoder, BiConsumer<String, V> values, BooleanSupplier running,
+            Predicate<ConsumerRecord<String, byte[]>> skip) {
         try {
             while (running.getAsBoolean()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (skip.test(record)) { // known without decoding it
+                        continue;
+                    }
                     V value;
                     try {
                         value = decodeWaitingOutOutages(decoder, record, Long.MAX_VALUE, 0);
