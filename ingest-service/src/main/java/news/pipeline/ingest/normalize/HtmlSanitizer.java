@@ -96,7 +96,7 @@ public final class HtmlSanitizer {
      * Text as HTML character data, escaped as jsoup's {@code Entities.escape} does ({@code & < > " '} and
      * the no-break space): an HTML body made from text is what the sanitiser would have written for it.
      */
-    static void escape(String text, StringBuilder out) {
+    public static void escape(String text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import news.pipeline.ingest.normalize.HtmlSanitizer;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -102,7 +103,7 @@ final class Dom {
 
     private static void writeHtml(Node node, StringBuilder out) {
         switch (node.getNodeType()) {
-            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escape(node.getNodeValue(), out);
+            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> HtmlSanitizer.escape(node.getNodeValue(), out);
             case Node.ELEMENT_NODE -> {
                 String name = node.getLocalName();
                 out.append('<').append(name);
@@ -111,7 +112,7 @@ final class Dom {
                     Node a = attributes.item(i);
                     if (!"xmlns".equals(a.getPrefix()) && !"xmlns".equals(a.getNodeName())) {
                         out.append(' ').append(a.getLocalName()).append("=\"");
-                        escape(a.getNodeValue(), out);
+                        HtmlSanitizer.escape(a.getNodeValue(), out);
                         out.append('"');
                     }
                 }
@@ -123,19 +124,6 @@ final class Dom {
             }
             default -> {
                 // comments and processing instructions are not content
-            }
-        }
-    }
-
-    private static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
             }
         }
     }

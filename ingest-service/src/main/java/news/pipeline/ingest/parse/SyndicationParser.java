@@ -15,6 +15,7 @@ import news.pipeline.ingest.model.FieldError;
 import news.pipeline.ingest.model.InvalidArticleException;
 import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.model.SourceFormat;
+import news.pipeline.ingest.normalize.HtmlSanitizer;
 import org.jsoup.Jsoup;
 import org.w3c.dom.Element;
 
@@ -212,7 +213,9 @@ public final class SyndicationParser {
         if ("html".equals(type) || text.isEmpty()) {
             return text.isEmpty() ? null : text;
         }
-        return org.jsoup.nodes.Entities.escape(text);
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        HtmlSanitizer.escape(text, escaped);
+        return escaped.toString();
     }
 
     private static void body(ParsedArticle.Builder b, Element construct) {
