@@ -1,11 +1,8 @@
 package news.pipeline.enrich.audio;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import news.pipeline.support.http.GuardedHttp;
 
@@ -74,22 +71,5 @@ public class AudioFetcher {
             throw new AudioFetchException("GET " + response.uri() + " answered " + response.status());
         }
         return response.body();
-    }
-
-    /** Scheme http(s), host allow-listed, and every address it resolves to public or itself allow-listed. */
-    URI checked(String href) throws AudioFetchException {
-        try {
-            return http.checked(href);
-        } catch (GuardedHttp.Refused e) {
-            throw new AudioFetchException(e.getMessage());
-        }
-    }
-
-    List<String> allowedHosts() {
-        return List.copyOf(http.allowedHosts());
-    }
-
-    Duration timeout() {
-        return settings.timeout();
     }
 }

@@ -39,7 +39,6 @@ public final class EnrichedTopicFollower implements SmartLifecycle, AutoCloseabl
     private final RelatedIndex index;
     private final LatestVersions versions;
     private final String origin = UUID.randomUUID().toString();
-    private final byte[] originBytes = origin.getBytes(StandardCharsets.UTF_8);
     private final AtomicLong takenIn = new AtomicLong();
     private final AtomicLong ownSkipped = new AtomicLong();
     private TopicReader reader;
@@ -116,25 +115,14 @@ public final class EnrichedTopicFollower implements SmartLifecycle, AutoCloseabl
     private boolean writtenHere(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(ORIGIN_HEADER);
         // the binder may write a String header as JSON ("...") or raw: look for the name inside
-        if (header == null || header.value() == null || !contains(header.value(), originBytes)) {
+        if (header == null || header.value() == null
+                || !new String(header.value(), StandardCharsets.UTF_8).contains(origin)) {
             return false;
         }
         ownSkipped.incrementAndGet();
         return true;
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
 
     @Override
     public void start() {

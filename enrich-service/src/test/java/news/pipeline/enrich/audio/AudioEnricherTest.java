@@ -146,7 +146,7 @@ class AudioEnricherTest {
         assertThatThrownBy(() -> fetcher.fetch(FILE, "http://localhost:" + port() + "/media/" + FILE))
                 .isInstanceOf(AudioFetchException.class)
                 .hasMessageContaining("non-public address");
-        assertThatThrownBy(() -> fetcher.checked("file:///etc/passwd")).hasMessageContaining("scheme file refused");
+        assertThatThrownBy(() -> fetcher.fetch(null, "file:///etc/passwd")).hasMessageContaining("scheme file refused");
     }
 
     @Test

@@ -137,8 +137,10 @@ public final class NewsMlG2Parser implements ArticleParser {
         PubStatus status = PubStatus.usable;
         if (itemMeta != null) {
             status = pubStatus(Dom.attr(child(itemMeta, "pubStatus"), "qcode"), errors);
-            b.versionCreated(time(Dom.text(child(itemMeta, "versionCreated")), zone, "itemMeta.versionCreated", errors));
-            b.firstCreated(time(Dom.text(child(itemMeta, "firstCreated")), zone, "itemMeta.firstCreated", errors));
+            b.versionCreated(Timestamps.parseOrReport(Dom.text(child(itemMeta, "versionCreated")), zone,
+                    "itemMeta.versionCreated", errors, Timestamps.EXPECTED));
+            b.firstCreated(Timestamps.parseOrReport(Dom.text(child(itemMeta, "firstCreated")), zone,
+                    "itemMeta.firstCreated", errors, Timestamps.EXPECTED));
         }
         b.pubStatus(status);
 
@@ -319,18 +321,6 @@ public final class NewsMlG2Parser implements ArticleParser {
             String unit = lower(Dom.attr(element, "durationunit"));
             return unit != null && unit.contains("milli") ? value / 1000 : value;
         } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Instant time(String text, ZoneId zone, String field, List<FieldError> errors) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Timestamps.parse(text, zone);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, Timestamps.EXPECTED));
             return null;
         }
     }

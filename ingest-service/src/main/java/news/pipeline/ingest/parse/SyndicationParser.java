@@ -129,7 +129,8 @@ public final class SyndicationParser {
         if (pubDate != null) {
             b.versionCreated(rfc822(pubDate, context.sourceZone(), at + ".pubDate", errors));
         } else if (dcDate != null) {
-            b.versionCreated(iso(dcDate, context.sourceZone(), at + ".dc:date", errors));
+            b.versionCreated(Timestamps.parseOrReport(dcDate, context.sourceZone(), at + ".dc:date", errors,
+                    Timestamps.EXPECTED));
         }
         String creator = Dom.text(Dom.child(item, "creator", DC));
         b.byline(creator != null ? creator : Dom.text(Dom.child(item, "author", NONE)));
@@ -179,8 +180,10 @@ public final class SyndicationParser {
         }
         String updated = Dom.text(Dom.child(entry, "updated", ATOM));
         String published = Dom.text(Dom.child(entry, "published", ATOM));
-        b.versionCreated(updated == null ? null : iso(updated, context.sourceZone(), at + ".updated", errors));
-        b.firstCreated(published == null ? null : iso(published, context.sourceZone(), at + ".published", errors));
+        b.versionCreated(Timestamps.parseOrReport(updated, context.sourceZone(), at + ".updated", errors,
+                Timestamps.EXPECTED));
+        b.firstCreated(Timestamps.parseOrReport(published, context.sourceZone(), at + ".published", errors,
+                Timestamps.EXPECTED));
         List<String> authors = Dom.children(entry, "author", ATOM).stream()
                 .map(a -> Dom.text(Dom.child(a, "name", ATOM))).filter(n -> n != null).toList();
         b.byline(authors.isEmpty() ? null : String.join(", ", authors));
@@ -278,21 +281,9 @@ public final class SyndicationParser {
         try {
             return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException notRfc) {
-            return iso(value, zone, field, errors, "is neither an RFC 822 date (e.g. Sat, 02 Nov 2024 09:00:00 +0700) "
+            return Timestamps.parseOrReport(value, zone, field, errors, "is neither an RFC 822 date (e.g. Sat, 02 Nov 2024 09:00:00 +0700) "
                     + "nor ISO-8601");
         }
     }
 
-    private static Instant iso(String text, ZoneId zone, String field, List<FieldError> errors) {
-        return iso(text, zone, field, errors, Timestamps.EXPECTED);
-    }
-
-    private static Instant iso(String text, ZoneId zone, String field, List<FieldError> errors, String problem) {
-        try {
-            return Timestamps.parse(text, zone);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, problem));
-            return null;
-        }
-    }
 }

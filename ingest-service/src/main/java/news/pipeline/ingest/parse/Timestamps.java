@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.regex.Pattern;
+import news.pipeline.ingest.model.FieldError;
 
 /**
  * Feed times to UTC instants. A time with an offset or zone is exact; one without (local
@@ -36,6 +38,22 @@ public final class Timestamps {
         return parsed instanceof ZonedDateTime zoned
                 ? zoned.toInstant()
                 : ((LocalDateTime) parsed).atZone(sourceZone).toInstant();
+    }
+
+    /**
+     * As {@link #parse}, for a parser that reports every wrong field at once: null with {@code problem} added to
+     * {@code errors} when the text is not a time, null for no text.
+     */
+    static Instant parseOrReport(String text, ZoneId sourceZone, String field, List<FieldError> errors, String problem) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse(text, sourceZone);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, problem));
+            return null;
+        }
     }
 
     public static final String EXPECTED = "is not an ISO-8601 date-time (e.g. 2024-11-02T17:55:00+07:00)";

@@ -89,10 +89,9 @@ public class RelatedLinks {
                     break;
                 }
             }
+        } catch (TransientFailureException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof TransientFailureException transientFailure) {
-                throw transientFailure;
-            }
             throw new TransientFailureException("index", "cannot take withdrawn articles out of related lists: " + e, e);
         }
         if (rewritten > 0) {
@@ -106,9 +105,9 @@ public class RelatedLinks {
         if (!(document.get("related") instanceof List<?> related) || related.isEmpty() || recentlyKilled.isEmpty()) {
             return document;
         }
-        List<Object> kept = related.stream()
+        List<?> kept = related.stream()
                 .filter(r -> !(r instanceof Map<?, ?> link && recentlyKilled.contains(String.valueOf(link.get("id")))))
-                .map(r -> (Object) r).toList();
+                .toList();
         if (kept.size() == related.size()) {
             return document;
         }

@@ -76,13 +76,12 @@ public final class GuardedHttp {
 
     /**
      * The final answer: 200 with its body (at most the cap), or any other status without one (304 Not Modified
-     * to a conditional GET, an error).
+     * to a conditional GET, an error); header names in lower case.
      */
     public record Response(URI uri, int status, Map<String, String> headers, byte[] body) {
-        /** A response header by name, case-insensitively. */
+        /** A response header by name, case-insensitively (the names are kept in lower case). */
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst();
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
         }
     }
 

@@ -161,11 +161,7 @@ public final class TopicReader implements AutoCloseable {
                     value = decodeWaitingOutOutages(decoder, record, deadline, handed[0] + skipped[0]);
                 } catch (PoisonRecordException e) {
                     skipped[0]++;
-                    try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
-                            .article(record.key())) {
-                        log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}", record.topic(),
-                                record.partition(), record.offset(), record.key(), e.getMessage());
-                    }
+                    warnSkipped(record, e);
                     continue;
                 }
                 values.accept(record.key(), value);
@@ -192,11 +188,7 @@ public final class TopicReader implements AutoCloseable {
                     try {
                         value = decodeWaitingOutOutages(decoder, record, Long.MAX_VALUE, 0);
                     } catch (PoisonRecordException e) {
-                        try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
-                                .article(record.key())) {
-                            log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}",
-                                    record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
-                        }
+                        warnSkipped(record, e);
                         continue;
                     }
                     values.accept(record.key(), value);
@@ -204,6 +196,14 @@ public final class TopicReader implements AutoCloseable {
             }
         } catch (WakeupException stopping) {
             // wakeup(): asked to stop
+        }
+    }
+
+    private static void warnSkipped(ConsumerRecord<String, byte[]> record, PoisonRecordException e) {
+        try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
+                .article(record.key())) {
+            log.warn("skipped undecodable record topic={} partition={} offset={} key={}: {}", record.topic(),
+                    record.partition(), record.offset(), record.key(), e.getMessage());
         }
     }
 
