@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import news.pipeline.events.RawArticle;
@@ -50,6 +52,7 @@ class FeedPollingIT {
     private final AtomicInteger rssStatus = new AtomicInteger(200);
     private final List<String> rssConditions = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final CountDownLatch testOver = new CountDownLatch(1);
     private ConfigurableApplicationContext ingest;
     private FeedPoller poller;
     private Endpoints servers;
@@ -82,8 +85,8 @@ class FeedPollingIT {
                 highest tides could flood parts of Can Tho city this weekend.</p>
                 <p>Residents were told to move valuables off the ground floor.</p></div></article></body></html>"""));
         server.createContext("/slow", exchange -> {
-            try {
-                Thread.sleep(3000);
+            try { // a server that answers only once the test is over: long after the poller's timeout
+                testOver.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -118,6 +121,7 @@ class FeedPollingIT {
 
     @AfterAll
     void stop() {
+        testOver.countDown();
         if (ingest != null) {
             ingest.close();
         }

@@ -43,10 +43,7 @@ class ElasticsearchCredentialsIT {
     void theConfiguredUserAndPasswordAreSentAndArticlesGetIndexed(Endpoints servers) throws Exception {
         try (SecuredProxy proxy = new SecuredProxy(servers.elasticsearchUrl(), USER, PASSWORD);
              TestSetup setup = TestSetup.create(servers, "credentials")) {
-            ConfigurableApplicationContext app = setup.startApp(Map.of(
-                    "spring.elasticsearch.uris", proxy.url(),
-                    "spring.elasticsearch.username", USER,
-                    "spring.elasticsearch.password", PASSWORD));
+            ConfigurableApplicationContext app = startBehind(setup, proxy, PASSWORD);
             setup.awaitIndexReady();
             setup.send(TestArticles.article("secured-1", 1), TestArticles.article("secured-2", 1));
 
@@ -61,16 +58,19 @@ class ElasticsearchCredentialsIT {
     void aWrongPasswordLeavesElasticsearchDownInHealthAndIndexesNothing(Endpoints servers) throws Exception {
         try (SecuredProxy proxy = new SecuredProxy(servers.elasticsearchUrl(), USER, PASSWORD);
              TestSetup setup = TestSetup.create(servers, "bad-credentials")) {
-            ConfigurableApplicationContext app = setup.startApp(Map.of(
-                    "spring.elasticsearch.uris", proxy.url(),
-                    "spring.elasticsearch.username", USER,
-                    "spring.elasticsearch.password", "wrong"));
+            ConfigurableApplicationContext app = startBehind(setup, proxy, "wrong");
             ElasticsearchHealthIndicator health = app.getBean(ElasticsearchHealthIndicator.class);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> proxy.refused.get() > 0);
             assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN);
             assertThat(proxy.authorised.get()).isZero();
         }
+    }
+
+    /** The service, talking to Elasticsearch through the proxy as USER with the password given. */
+    private static ConfigurableApplicationContext startBehind(TestSetup setup, SecuredProxy proxy, String password) {
+        return setup.startApp(Map.of("spring.elasticsearch.uris", proxy.url(), "spring.elasticsearch.username", USER,
+                "spring.elasticsearch.password", password));
     }
 
     /** Forwards authorised requests to the real node, answers 401 with a challenge to the others. */
