@@ -60,8 +60,13 @@ public final class TopicClient implements AutoCloseable {
 
     /** Sends one value (null: a tombstone) and waits for the acknowledgement. */
     public <V> RecordMetadata send(TopicSpec<V> topic, String key, V value) {
+        return send(topic, key, value, null);
+    }
+
+    /** The same with headers (null: none). */
+    public <V> RecordMetadata send(TopicSpec<V> topic, String key, V value, Headers headers) {
         byte[] bytes = value == null ? null : topic.valueSerde(registry).serializer().serialize(topic.name(), value);
-        return sendBytes(topic.name(), key, bytes, null);
+        return sendBytes(topic.name(), key, bytes, headers);
     }
 
     /** Sends bytes as they are (a poison record, a replay), with optional headers. */

@@ -70,7 +70,13 @@ public class ArticleEnricher {
                 .description("canceled articles passed through").register(meters);
     }
 
+    /** The first enrichment of an article version (revision 0). */
     public EnrichedArticle enrich(RawArticle raw) {
+        return enrich(raw, 0);
+    }
+
+    /** @param revision 0 for the first enrichment of this version, n for its n-th re-enrichment */
+    public EnrichedArticle enrich(RawArticle raw, int revision) {
         Instant enrichedAt = raw.getReceivedAt() != null ? raw.getReceivedAt() : raw.getVersionCreated();
         if (raw.getPubStatus() == PubStatus.canceled) {
             EnrichedArticle kill = EnrichedArticle.newBuilder()
@@ -86,6 +92,7 @@ public class ArticleEnricher {
                     .setSlug(null)
                     .setEnrichedAt(enrichedAt)
                     .setEnrichmentVersion(enrichmentVersion)
+                    .setEnrichmentRevision(revision)
                     .build();
             timed("index", () -> {
                 related.delete(raw.getId());
@@ -122,6 +129,7 @@ public class ArticleEnricher {
                 .setSlug(stats.slug())
                 .setEnrichedAt(enrichedAt)
                 .setEnrichmentVersion(enrichmentVersion)
+                .setEnrichmentRevision(revision)
                 .build();
         timed("index", () -> {
             related.accept(result, found.analysed());

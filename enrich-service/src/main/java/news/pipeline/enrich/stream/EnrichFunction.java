@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.function.Function;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.support.failure.PoisonRecordException;
 import news.pipeline.support.kafka.ValueDecoder;
 import news.pipeline.support.kafka.ValueEncoder;
@@ -65,17 +66,19 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
             }
             fields.article(raw.getId()).feed(raw.getFeed());
             validate(raw);
-            if (!versions.offer(raw.getId(), raw.getVersion())) {
+            int revision = revision(message.getHeaders().get(ArticleVersions.REVISION_HEADER));
+            if (!versions.offer(raw.getId(), ArticleVersions.ordinal(raw.getVersion(), revision))) {
                 // written after the newer one, it would be the record the compacted topic keeps (and a reindex uses)
                 stale.increment();
-                log.info("skipped stale id={} version={} (version {} already enriched) topic={} partition={} offset={}",
-                        raw.getId(), raw.getVersion(), versions.latest(raw.getId()), topic, partition, offset);
+                log.info("skipped stale id={} version={} revision={} ({} already enriched) topic={} partition={} offset={}",
+                        raw.getId(), raw.getVersion(), revision, ArticleVersions.describe(versions.latest(raw.getId())),
+                        topic, partition, offset);
                 return null;
             }
             long started = System.nanoTime();
-            EnrichedArticle enriched = enricher.enrich(raw);
-            log.info("enriched id={} version={} status={} topic={} partition={} offset={} lang={} categories={} related={} audio={} in {} ms",
-                    raw.getId(), raw.getVersion(), raw.getPubStatus(), topic, partition, offset,
+            EnrichedArticle enriched = enricher.enrich(raw, revision);
+            log.info("enriched id={} version={} revision={} status={} topic={} partition={} offset={} lang={} categories={} related={} audio={} in {} ms",
+                    raw.getId(), raw.getVersion(), revision, raw.getPubStatus(), topic, partition, offset,
                     enriched.getDetectedLanguage(),
                     enriched.getCategories().stream().map(c -> c.getCode() + "/" + c.getSource() + "/" + c.getScore()).toList(),
                     enriched.getRelatedArticles().size(),
@@ -85,6 +88,20 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
                     .setHeader(KafkaHeaders.KEY, enriched.getId())
                     .setHeader(EnrichedTopicFollower.ORIGIN_HEADER, origin)
                     .build();
+        }
+    }
+
+    /** A re-enrichment's revision ({@link ArticleVersions#REVISION_HEADER}); 0 for a record from ingest-service. */
+    private static int revision(Object header) {
+        try {
+            return switch (header) {
+                case null -> 0;
+                case byte[] bytes -> ArticleVersions.revision(bytes);
+                case Number number -> ArticleVersions.revision(number.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                default -> ArticleVersions.revision(header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            };
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("validate", e.getMessage(), e);
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest version of each article this service has enriched (a kill included), so that an older
+ * The latest version of each article this service has enriched (a kill included), with its enrichment revision
+ * ({@code ArticleVersions.ordinal}: a re-enrichment of the same version is newer), so that an older
  * version arriving later — a replayed dead letter, a re-sent old event — is never written after a newer
  * one. The enriched topic is compacted and keeps the last record written per key, and a reindex trusts
  * it: an older version written last would bring back a killed article or an outdated text. Rebuilt from

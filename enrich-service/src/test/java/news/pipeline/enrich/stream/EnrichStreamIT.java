@@ -18,6 +18,7 @@ import news.pipeline.events.CategorySource;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.PubStatus;
 import news.pipeline.events.RawArticle;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.events.RelatedArticle;
 import news.pipeline.events.SourceLink;
 import news.pipeline.schemas.topics.DeadLetterHeaders;
@@ -29,6 +30,7 @@ import news.stack.Endpoints;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -217,6 +219,30 @@ class EnrichStreamIT {
             assertThat(enriched.withKey(id).getLast().value().getArticle().getPubStatus()).isEqualTo(PubStatus.canceled);
         }
         assertThat(meters.get("enrich.articles").tag("outcome", "stale").counter().count() - staleBefore).isEqualTo(2);
+    }
+
+    /**
+     * A re-enrichment (the raw article again, with the revision its enrichment gets in a header) is written as a
+     * newer enrichment of the same version; the first enrichment sent again afterwards is stale.
+     */
+    @Test
+    void aReEnrichmentOfTheSameVersionIsNewerAndTheFirstEnrichmentAgainIsStale(Endpoints endpoints) throws Exception {
+        String id = TopicClient.unique("again");
+        RawArticle v2 = RawArticle.newBuilder(democracy(id)).setVersion(2L).build();
+        RecordHeaders revision1 = new RecordHeaders();
+        revision1.add(ArticleVersions.REVISION_HEADER, "1".getBytes(StandardCharsets.UTF_8));
+        double staleBefore = meters.get("enrich.articles").tag("outcome", "stale").counter().count();
+        try (var enriched = kafka.reader(Topics.ENRICHED_ARTICLES.named(ENRICHED))) {
+            send(v2);
+            kafka.send(Topics.RAW_ARTICLES.named(RAW), id, v2, revision1);
+            send(v2); // the first enrichment's input again (a redelivery from before the re-enrichment)
+            kafka.send(Topics.RAW_ARTICLES.named(RAW), id, v2, revision1); // the re-enrichment again: written again
+            await().atMost(WAIT).until(() -> enriched.withKey(id).size() >= 3);
+
+            assertThat(enriched.withKey(id)).extracting(r -> r.value().getVersion() + "/" + r.value().getEnrichmentRevision())
+                    .containsExactly("2/0", "2/1", "2/1");
+        }
+        assertThat(meters.get("enrich.articles").tag("outcome", "stale").counter().count() - staleBefore).isEqualTo(1);
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

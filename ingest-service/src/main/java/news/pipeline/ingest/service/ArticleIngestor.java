@@ -13,9 +13,11 @@ import news.pipeline.ingest.identity.ArticleIds;
 import news.pipeline.ingest.identity.ArticleState;
 import news.pipeline.ingest.identity.ArticleStateStore;
 import news.pipeline.ingest.identity.ContentHasher;
+import news.pipeline.ingest.model.InvalidArticleException;
 import news.pipeline.ingest.model.ParsedArticle;
 import news.pipeline.ingest.model.SourceFormat;
 import news.pipeline.ingest.normalize.ArticleNormalizer;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.support.logging.LogFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +124,10 @@ public class ArticleIngestor {
 
     static long nextVersion(String id, Optional<ArticleState> state, Long feedVersion, boolean kill, Instant receivedAt) {
         if (feedVersion != null) {
+            if (feedVersion > ArticleVersions.MAX_ARTICLE_VERSION) {
+                // it would not leave room for the enrichment revisions in Elasticsearch's external version
+                throw new InvalidArticleException("version", "must be at most " + ArticleVersions.MAX_ARTICLE_VERSION);
+            }
             if (state.isEmpty() || feedVersion > state.get().version()) {
                 return feedVersion;
             }

@@ -165,6 +165,12 @@ class ArticleIngestorTest {
         assertThat(ArticleIngestor.nextVersion("a", known, 50L, true, NOW)).isEqualTo(101);
         assertThatThrownBy(() -> ArticleIngestor.nextVersion("a", known, 100L, false, NOW))
                 .isInstanceOf(StaleVersionException.class);
+        // room is left for the enrichment revisions in Elasticsearch's external version
+        long largest = news.pipeline.schemas.topics.ArticleVersions.MAX_ARTICLE_VERSION;
+        assertThat(ArticleIngestor.nextVersion("a", unknown, largest, false, NOW)).isEqualTo(largest);
+        assertThatThrownBy(() -> ArticleIngestor.nextVersion("a", unknown, largest + 1, false, NOW))
+                .isInstanceOf(news.pipeline.ingest.model.InvalidArticleException.class)
+                .hasMessageContaining("version");
     }
 
     /**

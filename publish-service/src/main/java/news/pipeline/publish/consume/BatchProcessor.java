@@ -182,7 +182,8 @@ public class BatchProcessor {
             try {
                 IndexAction action = ArticleDocument.actionFor(article);
                 if (action instanceof IndexAction.Upsert upsert) { // an enrichment in flight may still name a kill
-                    action = new IndexAction.Upsert(upsert.id(), upsert.version(), relatedLinks.strip(upsert.document()));
+                    action = new IndexAction.Upsert(upsert.id(), upsert.version(), upsert.revision(),
+                            relatedLinks.strip(upsert.document()));
                 }
                 entries.add(new Entry<>(record, action, record.serializedValueSize()));
                 RawArticle raw = article.getArticle();

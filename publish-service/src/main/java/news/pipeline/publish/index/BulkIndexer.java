@@ -125,13 +125,13 @@ public class BulkIndexer {
             case IndexAction.Upsert upsert -> BulkOperation.of(o -> o.index(i -> i
                     .index(target)
                     .id(upsert.id())
-                    .version(upsert.version())
+                    .version(upsert.externalVersion())
                     .versionType(VersionType.External)
                     .document(upsert.document())));
             case IndexAction.Delete delete -> BulkOperation.of(o -> o.delete(d -> d
                     .index(target)
                     .id(delete.id())
-                    .version(delete.version())
+                    .version(delete.externalVersion())
                     .versionType(VersionType.External)));
         };
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -84,6 +86,7 @@ public class IndexManager {
         putTemplate();
         Optional<String> current = currentIndex();
         if (current.isPresent()) {
+            putMapping(current.get());
             return current.get();
         }
         // an index left without alias (a crash between create and alias) is reused, else v1 is created
@@ -101,6 +104,16 @@ public class IndexManager {
             log.info("alias {} now points at existing index {}", config.alias(), target);
         }
         return currentIndex().orElse(target);
+    }
+
+    /**
+     * Applies the template's mapping to an index made from an older template: fields added since then (the mapping
+     * is strict, so a document carrying one would be refused) become known. A changed field type is refused by
+     * Elasticsearch and needs a reindex.
+     */
+    void putMapping(String index) throws IOException {
+        JsonNode mappings = JsonMapper.shared().readTree(templateJson()).path("template").path("mappings");
+        client.indices().putMapping(p -> p.index(index).withJson(new StringReader(mappings.toString())));
     }
 
     /** The index the alias points at, if the alias exists. */

@@ -30,15 +30,18 @@ public final class ArticleDocument {
 
     /**
      * The index action for one enriched article: a canceled (killed) or withheld article is removed,
-     * every other one is indexed. Both are versioned with the article version.
+     * every other one is indexed. Both are versioned with the article version and enrichment revision
+     * ({@link IndexAction#externalVersion}), so a re-enrichment replaces the document and an older one never does.
      */
     public static IndexAction actionFor(EnrichedArticle enriched) {
         RawArticle article = enriched.getArticle();
         PubStatus status = article.getPubStatus();
         if (status == PubStatus.canceled || status == PubStatus.withheld) {
-            return new IndexAction.Delete(enriched.getId(), enriched.getVersion(), status.name());
+            return new IndexAction.Delete(enriched.getId(), enriched.getVersion(), enriched.getEnrichmentRevision(),
+                    status.name());
         }
-        return new IndexAction.Upsert(enriched.getId(), enriched.getVersion(), toDocument(enriched));
+        return new IndexAction.Upsert(enriched.getId(), enriched.getVersion(), enriched.getEnrichmentRevision(),
+                toDocument(enriched));
     }
 
     public static Map<String, Object> toDocument(EnrichedArticle enriched) {
@@ -76,6 +79,7 @@ public final class ArticleDocument {
         doc.put("readingTimeSeconds", enriched.getReadingTimeSeconds());
         put(doc, "contentHash", a.getContentHash());
         put(doc, "enrichmentVersion", enriched.getEnrichmentVersion());
+        doc.put("enrichmentRevision", enriched.getEnrichmentRevision());
         return doc;
     }
 

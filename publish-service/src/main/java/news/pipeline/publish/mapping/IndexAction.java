@@ -1,11 +1,13 @@
 package news.pipeline.publish.mapping;
 
 import java.util.Map;
+import news.pipeline.schemas.topics.ArticleVersions;
 
 /**
- * What one enriched article asks of the index: put this document, or remove the article. Both
- * carry the article version, which Elasticsearch uses as the external version, so an older version
- * never overwrites (or resurrects) a newer one.
+ * What one enriched article asks of the index: put this document, or remove the article. Both carry the article
+ * version and enrichment revision; Elasticsearch's external version is made of the two ({@link #externalVersion}),
+ * so an older version never overwrites (or resurrects) a newer one, and an older enrichment of one version never
+ * overwrites a re-enrichment.
  */
 public sealed interface IndexAction permits IndexAction.Upsert, IndexAction.Delete {
 
@@ -13,11 +15,17 @@ public sealed interface IndexAction permits IndexAction.Upsert, IndexAction.Dele
 
     long version();
 
+    int revision();
+
+    default long externalVersion() {
+        return ArticleVersions.ordinal(version(), revision());
+    }
+
     /** Index the document under the article id, unless the index already holds this version or a newer one. */
-    record Upsert(String id, long version, Map<String, Object> document) implements IndexAction {
+    record Upsert(String id, long version, int revision, Map<String, Object> document) implements IndexAction {
     }
 
     /** Remove the article (canceled or withheld), unless the index already holds a newer version. */
-    record Delete(String id, long version, String reason) implements IndexAction {
+    record Delete(String id, long version, int revision, String reason) implements IndexAction {
     }
 }

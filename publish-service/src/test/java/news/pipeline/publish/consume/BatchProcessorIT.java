@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
@@ -92,7 +93,7 @@ class BatchProcessorIT {
         setup.es.refresh(setup.alias);
         assertThat(setup.es.countIdsStartingWith(setup.alias, "mixed-")).isEqualTo(5);
         for (int i = 1; i <= 5; i++) {
-            assertThat(setup.es.doc(setup.alias, "mixed-" + i).get("_version").asLong()).isEqualTo(2);
+            assertThat(setup.es.doc(setup.alias, "mixed-" + i).get("_version").asLong()).isEqualTo(ArticleVersions.ordinal(2, 0));
         }
 
         List<ConsumerRecord<String, byte[]>> letters = setup.readDeadLetters(3, Duration.ofSeconds(30));

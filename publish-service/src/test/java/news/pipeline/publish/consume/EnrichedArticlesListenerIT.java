@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.publish.metrics.PublishMetrics;
 import news.pipeline.publish.support.Es;
@@ -68,8 +69,26 @@ class EnrichedArticlesListenerIT {
         awaitCaughtUp();
 
         JsonNode doc = es.doc(setup.alias, "order-1");
-        assertThat(doc.get("_version").asLong()).isEqualTo(5);
+        assertThat(doc.get("_version").asLong()).isEqualTo(ArticleVersions.ordinal(5, 0));
         assertThat(doc.get("_source").get("headline").asString()).endsWith("(v5)");
+        assertThat(metrics.ignoredStaleCount()).isEqualTo(staleBefore + 1);
+    }
+
+    @Test
+    void aReEnrichmentReplacesTheSameVersionAndTheOlderEnrichmentNeverComesBack() {
+        EnrichedArticle first = TestArticles.article("again-1", 3);
+        EnrichedArticle again = EnrichedArticle.newBuilder(first).setEnrichmentRevision(1)
+                .setEnrichmentVersion("improved-word-lists").build();
+        double staleBefore = metrics.ignoredStaleCount();
+
+        setup.send(first, again, first); // the last one: a replay of the first enrichment
+        awaitCaughtUp();
+
+        JsonNode doc = es.doc(setup.alias, "again-1");
+        assertThat(doc.get("_version").asLong()).isEqualTo(ArticleVersions.ordinal(3, 1));
+        assertThat(doc.get("_source").get("enrichmentVersion").asString()).isEqualTo("improved-word-lists");
+        assertThat(doc.get("_source").get("enrichmentRevision").asInt()).isEqualTo(1);
+        assertThat(doc.get("_source").get("version").asLong()).isEqualTo(3);
         assertThat(metrics.ignoredStaleCount()).isEqualTo(staleBefore + 1);
     }
 
@@ -160,12 +179,12 @@ class EnrichedArticlesListenerIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> relatedIds("rel-a").equals(List.of("rel-b")));
         assertThat(es.doc(setup.alias, "rel-k")).isNull();
-        assertThat(es.doc(setup.alias, "rel-a").get("_version").asLong()).as("rewritten at its own version").isEqualTo(3);
+        assertThat(es.doc(setup.alias, "rel-a").get("_version").asLong()).as("rewritten at its own version").isEqualTo(ArticleVersions.ordinal(3, 0));
         // the same version again (a replay) is stale, an enrichment made before the kill arrives late: neither links it
         setup.send(withRelated(TestArticles.article("rel-a", 3), "rel-k", "rel-b"),
                 withRelated(TestArticles.article("rel-a", 4), "rel-k", "rel-b"));
         awaitCaughtUp();
-        assertThat(es.doc(setup.alias, "rel-a").get("_version").asLong()).isEqualTo(4);
+        assertThat(es.doc(setup.alias, "rel-a").get("_version").asLong()).isEqualTo(ArticleVersions.ordinal(4, 0));
         assertThat(relatedIds("rel-a")).containsExactly("rel-b");
     }
 

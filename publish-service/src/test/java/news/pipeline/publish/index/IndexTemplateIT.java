@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** On startup the service puts the template in place and creates articles-v1 behind the alias. */
 @RealServers
@@ -22,12 +25,13 @@ class IndexTemplateIT {
 
     private TestSetup setup;
     private Es es;
+    private ConfigurableApplicationContext app;
 
     @BeforeAll
     void startService(Endpoints servers) {
         setup = TestSetup.create(servers, "template");
         es = setup.es;
-        setup.startApp(Map.of("publish.index.codec", "best_compression", "publish.index.gc-deletes", "2d"));
+        app = setup.startApp(Map.of("publish.index.codec", "best_compression", "publish.index.gc-deletes", "2d"));
         setup.awaitIndexReady();
     }
 
@@ -54,6 +58,25 @@ class IndexTemplateIT {
         assertThat(names(aliases)).containsExactly(setup.indexPrefix + "1");
         assertThat(aliases.get(setup.indexPrefix + "1").get("aliases").get(setup.alias).get("is_write_index").asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void anIndexMadeFromAnOlderTemplateLearnsTheFieldsAddedSince() throws Exception {
+        IndexManager manager = app.getBean(IndexManager.class);
+        // today's template without the field added last, on an index outside the template's pattern
+        JsonNode template = JsonMapper.shared().readTree(manager.templateJson()).get("template");
+        ((ObjectNode) template.get("mappings").get("properties")).remove("enrichmentRevision");
+        String legacy = "legacy-" + setup.indexPrefix;
+        assertThat(es.put("/" + legacy, template.toString()).status()).isEqualTo(200);
+        try {
+            manager.putMapping(legacy);
+
+            JsonNode properties = es.get("/" + legacy + "/_mapping").body().get(legacy).get("mappings").get("properties");
+            assertThat(type(properties, "enrichmentRevision")).isEqualTo("integer");
+            assertThat(type(properties, "headline")).isEqualTo("text");
+        } finally {
+            es.delete("/" + legacy);
+        }
     }
 
     @Test

@@ -22,12 +22,13 @@ class ArticleDocumentTest {
         assertThat(action).isInstanceOf(IndexAction.Upsert.class);
         assertThat(action.id()).isEqualTo("baothaibinh-1");
         assertThat(action.version()).isEqualTo(3);
+        assertThat(action.externalVersion()).as("article version 3, enrichment revision 0").isEqualTo(3000);
         Map<String, Object> doc = ((IndexAction.Upsert) action).document();
         assertThat(doc).containsKeys("id", "version", "feed", "sourceId", "url", "slug", "language", "section",
                 "headline", "subheadline", "byline", "body", "bodyHtml", "keywords", "located", "subjects",
                 "categoryCodes", "categories", "publishedAt", "firstCreated", "receivedAt", "enrichedAt", "audio",
                 "related", "sourceLinks", "images", "wordCount", "readingTimeSeconds", "contentHash",
-                "enrichmentVersion");
+                "enrichmentVersion", "enrichmentRevision");
         assertThat(doc.get("publishedAt")).isEqualTo("2025-12-19T03:15:00Z");
         assertThat(doc.get("url")).isEqualTo("https://baothaibinh.example/tin/baothaibinh-1");
         @SuppressWarnings("unchecked")
@@ -40,6 +41,18 @@ class ArticleDocumentTest {
                 .containsEntry("id", "baothaibinh-related-1")
                 .containsEntry("url", "https://baothaibinh.example/tin/related-1")
                 .containsEntry("publishedAt", "2019-12-20T02:00:00Z"));
+    }
+
+    @Test
+    void aReEnrichmentOrdersAfterTheFirstEnrichmentAndBeforeTheNextVersion() {
+        EnrichedArticle first = TestArticles.article("a", 3);
+        EnrichedArticle again = EnrichedArticle.newBuilder(first).setEnrichmentRevision(2).build();
+        EnrichedArticle next = TestArticles.article("a", 4);
+
+        assertThat(ArticleDocument.actionFor(again).externalVersion())
+                .isGreaterThan(ArticleDocument.actionFor(first).externalVersion())
+                .isLessThan(ArticleDocument.actionFor(next).externalVersion());
+        assertThat(ArticleDocument.toDocument(again)).containsEntry("version", 3L).containsEntry("enrichmentRevision", 2);
     }
 
     @Test
@@ -64,8 +77,8 @@ class ArticleDocumentTest {
         IndexAction withheld = ArticleDocument.actionFor(
                 TestArticles.withRaw(TestArticles.article("b", 4), raw -> raw.setPubStatus(PubStatus.withheld)));
 
-        assertThat(canceled).isEqualTo(new IndexAction.Delete("a", 7, "canceled"));
-        assertThat(withheld).isEqualTo(new IndexAction.Delete("b", 4, "withheld"));
+        assertThat(canceled).isEqualTo(new IndexAction.Delete("a", 7, 0, "canceled"));
+        assertThat(withheld).isEqualTo(new IndexAction.Delete("b", 4, 0, "withheld"));
     }
 
     @Test

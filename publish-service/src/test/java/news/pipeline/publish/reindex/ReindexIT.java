@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.publish.PublishServiceApplication;
 import news.pipeline.publish.support.Es;
 import news.pipeline.publish.support.TestArticles;
@@ -136,9 +137,14 @@ class ReindexIT {
         return names;
     }
 
-    /** The document's version in that index (a real-time GET), or -1 when it is not there. */
+    /** The article version of the document in that index (a real-time GET), or -1 when it is not there. */
     private long versionIn(String index, String id) {
         JsonNode doc = es.doc(index, id);
-        return doc == null ? -1 : doc.get("_version").asLong();
+        if (doc == null) {
+            return -1;
+        }
+        long version = doc.get("_source").get("version").asLong();
+        assertThat(doc.get("_version").asLong()).as("external version of " + id).isEqualTo(ArticleVersions.ordinal(version, 0));
+        return version;
     }
 }
