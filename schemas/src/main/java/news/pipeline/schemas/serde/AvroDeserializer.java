@@ -57,7 +57,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             return (T) reader.read(null, DecoderFactory.get().binaryDecoder(
                     payload.array(), payload.arrayOffset() + payload.position(), payload.remaining(), null));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // bytes in memory that end too early are malformed, never an outage: no I/O cause for a classifier to retry
+            throw new SerializationException("Cannot decode Avro payload of topic " + topic + " with schema id "
+                    + framed.schemaId() + ": malformed (" + e + ")");
+        } catch (RuntimeException e) {
             throw new SerializationException("Cannot decode Avro payload of topic " + topic + " with schema id "
                     + framed.schemaId() + ": " + e, e);
         }

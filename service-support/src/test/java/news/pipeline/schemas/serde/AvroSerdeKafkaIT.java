@@ -56,6 +56,24 @@ class AvroSerdeKafkaIT {
         assertThat(registry.latest(topic + "-value").schema()).isEqualTo(RawArticle.getClassSchema());
     }
 
+    /** Bytes that end too early are a bad record (dead letter), not an outage to retry for ever. */
+    @Test
+    void aTruncatedPayloadIsPoisonNotAnOutage(Endpoints servers) {
+        Map<String, Object> serdeConfig = Map.of("schema.registry.url", servers.schemaRegistryUrl(),
+                "specific.avro.reader", "true");
+        TopicSpec<RawArticle> spec = Topics.RAW_ARTICLES.named(TopicClient.unique("serde-truncated"));
+        byte[] whole = spec.valueSerde(serdeConfig).serializer().serialize(spec.name(),
+                TestArticles.rawArticle("baothaibinh-" + UUID.randomUUID()));
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
+
+        try (var decoder = new news.pipeline.support.kafka.ValueDecoder<>(spec, serdeConfig)) {
+            assertThat(decoder.decode(spec.name(), whole)).isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(spec.name(), truncated))
+                    .isInstanceOf(news.pipeline.support.failure.PoisonRecordException.class)
+                    .hasMessageContaining("malformed");
+        }
+    }
+
     @Test
     void handAssembledConfluentFramedBytesDecode(Endpoints servers) throws Exception {
         Schema schema = SchemaBuilder.record("Headline").namespace("test.handmade").fields()
