@@ -51,7 +51,7 @@ public final class LatestVersions {
         return newer[0];
     }
 
-    /** The latest version known, or null. */
+    /** The latest version known (with its revision: {@code ArticleVersions.ordinal}), or null. */
     public Long latest(String id) {
         return latest.get(id);
     }

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import news.pipeline.enrich.EnrichServiceApplication;
 import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
 import news.pipeline.events.RelatedArticle;
+import news.pipeline.schemas.topics.ArticleVersions;
 import news.pipeline.schemas.topics.Topics;
 import news.pipeline.testsupport.RealServers;
 import news.pipeline.testsupport.RealServersExtension;
@@ -27,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * kills included.
  */
 @RealServers
-class RelatedAfterRestartIT {
+public class RelatedAfterRestartIT {
 
     private final TopicClient kafka = RealServersExtension.topicClient();
 
@@ -45,17 +48,22 @@ class RelatedAfterRestartIT {
         return start(endpoints, RAW, ENRICHED, GROUP);
     }
 
-    static ConfigurableApplicationContext start(Endpoints endpoints, String raw, String enriched, String group) {
+    /** An enrich-service on these topics and group; {@code more}: further settings, as command-line arguments. */
+    public static ConfigurableApplicationContext start(Endpoints endpoints, String raw, String enriched, String group,
+            String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "--pipeline.schema-registry.url=" + endpoints.schemaRegistryUrl(),
+                "--pipeline.topics.raw=" + raw,
+                "--pipeline.topics.enriched=" + enriched,
+                "--pipeline.topics.raw-dlt=" + DLT,
+                "--enrich.consumer-group=" + group,
+                "--enrich.audio.media-dir="));
+        args.addAll(List.of(more));
         return new SpringApplicationBuilder(EnrichServiceApplication.class)
                 .web(WebApplicationType.NONE)
                 // command-line arguments: they take precedence over application.yml
-                .run("--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
-                        "--pipeline.schema-registry.url=" + endpoints.schemaRegistryUrl(),
-                        "--pipeline.topics.raw=" + raw,
-                        "--pipeline.topics.enriched=" + enriched,
-                        "--pipeline.topics.raw-dlt=" + DLT,
-                        "--enrich.consumer-group=" + group,
-                        "--enrich.audio.media-dir=");
+                .run(args.toArray(String[]::new));
     }
 
     static RawArticle flood(String id, String headline, Instant at) {
@@ -98,7 +106,7 @@ class RelatedAfterRestartIT {
             kafka.send(Topics.ENRICHED_ARTICLES.named(enrichedTopic), elsewhere, otherInstancesEnrichment(killed, 6));
             await().atMost(WAIT).until(() -> index.find(flood("probe", "Nước lũ dâng cao, sơ tán người dân vùng bãi giữa",
                     t0.plusSeconds(7_200)), "vi").stream().noneMatch(hit -> hit.id().equals(elsewhere)));
-            assertThat(instance.getBean(LatestVersions.class).latest(elsewhere)).isEqualTo(6L);
+            assertThat(instance.getBean(LatestVersions.class).latest(elsewhere)).isEqualTo(ArticleVersions.ordinal(6, 0));
         }
     }
 
@@ -127,7 +135,7 @@ class RelatedAfterRestartIT {
                 assertThat(second.getBean(RelatedIndex.class).size()).isEqualTo(1);
                 // and so is the latest version of each article: an older one arriving now would be skipped
                 assertThat(second.getBean(LatestVersions.class).latest(before))
-                        .isEqualTo(enriched.withKey(before).getFirst().value().getVersion());
+                        .isEqualTo(ArticleVersions.ordinal(enriched.withKey(before).getFirst().value().getVersion(), 0));
                 send(flood(after, "Nước sông tiếp tục dâng cao, sơ tán hàng trăm hộ dân", t0.plusSeconds(86_400)));
                 await().atMost(WAIT).until(() -> !enriched.withKey(after).isEmpty());
             }

@@ -187,7 +187,9 @@ public class BatchProcessor {
                 }
                 entries.add(new Entry<>(record, action, record.serializedValueSize()));
                 RawArticle raw = article.getArticle();
-                received.put(record, new Received(raw == null ? null : raw.getFeed(), raw == null ? null : raw.getReceivedAt()));
+                if (article.getEnrichmentRevision() == 0) { // a re-enrichment of the archive is not news arriving late
+                    received.put(record, new Received(raw == null ? null : raw.getFeed(), raw == null ? null : raw.getReceivedAt()));
+                }
             } catch (RuntimeException e) {
                 letters.add(new DeadLetter(record, DeadLetterWriter.UNMAPPABLE, 0, "cannot map to a document: " + e,
                         article.getId(), article.getVersion()));
@@ -202,8 +204,8 @@ public class BatchProcessor {
         }
         try (LogFields fields = LogFields.open().at(record.topic(), record.partition(), record.offset())
                 .article(abbreviate(action.id())).feed(received == null ? null : received.feed())) {
-            log.atLevel(logEveryArticle ? Level.INFO : Level.DEBUG).log("{} id={} version={} topic={} partition={} offset={}",
-                    what, abbreviate(action.id()), action.version(), record.topic(), record.partition(), record.offset());
+            log.atLevel(logEveryArticle ? Level.INFO : Level.DEBUG).log("{} id={} version={} revision={} topic={} partition={} offset={}",
+                    what, abbreviate(action.id()), action.version(), action.revision(), record.topic(), record.partition(), record.offset());
         }
     }
 
