@@ -1,0 +1,13 @@
+# Sourced by bin/reenrich and bin/evaluate-enrichment: runs a command-line main class of enrich-service's jar,
+# rebuilding the jar first when it is missing or older than its sources (word lists included).
+run_enrich_main() {
+  local main="$1"; shift
+  local jar
+  jar="$(ls enrich-service/target/enrich-service-*.jar 2>/dev/null | head -1 || true)"
+  if [ -z "$jar" ] || [ -n "$(find enrich-service/src/main enrich-service/pom.xml -newer "$jar" -print -quit)" ]; then
+    echo "Building enrich-service (./mvnw -DskipTests package) ..." >&2
+    ./mvnw -q -B -DskipTests package -pl enrich-service -am >&2
+    jar="$(ls enrich-service/target/enrich-service-*.jar | head -1)"
+  fi
+  exec "$JAVA25" -Xmx1g -Dloader.main="$main" -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
