@@ -4,7 +4,9 @@ run_enrich_main() {
   local main="$1"; shift
   local jar
   jar="$(ls enrich-service/target/enrich-service-*.jar 2>/dev/null | head -1 || true)"
-  if [ -z "$jar" ] || [ -n "$(find enrich-service/src/main enrich-service/pom.xml -newer "$jar" -print -quit)" ]; then
+  # ENRICH_SKIP_BUILD=1: use the jar as it is (e.g. while editing word lists given with --categories file:...)
+  if [ -z "$jar" ] || { [ "${ENRICH_SKIP_BUILD:-0}" != "1" ] \
+      && [ -n "$(find enrich-service/src/main enrich-service/pom.xml -newer "$jar" -print -quit)" ]; }; then
     echo "Building enrich-service (./mvnw -DskipTests package) ..." >&2
     ./mvnw -q -B -DskipTests package -pl enrich-service -am >&2
     jar="$(ls enrich-service/target/enrich-service-*.jar | head -1)"

@@ -16,13 +16,14 @@ import news.pipeline.enrich.category.CategorySettings;
 public final class EvaluateCommand {
 
     static final String USAGE = """
-            Usage: bin/evaluate-enrichment [--categories LOCATION] [--sets DIR] [--out DIR] [--seed N]
+            Usage: bin/evaluate-enrichment [--categories LOCATION] [--sets DIR] [--set NAME]... [--out DIR] [--seed N]
             Runs the whole enricher (word lists, similar articles) over the labelled evaluation sets and writes
             a report: top-1 top-level accuracy per set with its 95 % interval, per language and per topic, and
             the confusion pairs. Run it after changing a word list (and before re-enriching the archive with it).
               --categories LOCATION  word lists to evaluate, as enrich-service's ENRICH_CATEGORIES_LOCATION
                                      (default classpath:categories/, the ones built in)
               --sets DIR             the sets (default enrich-service/src/test/resources/evaluation)
+              --set NAME             only this set (repeatable): blind-articles, heldout-blind, heldout, tune
               --out DIR              where REPORT.md and report.json go (default enrich-service/evaluation;
                                      "-" prints the report instead)
               --seed N               the order articles are enriched in (default 42)
@@ -56,6 +57,7 @@ public final class EvaluateCommand {
         Path sets = Path.of("enrich-service/src/test/resources/evaluation");
         String outDir = "enrich-service/evaluation";
         long seed = 42;
+        List<String> only = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -66,6 +68,7 @@ public final class EvaluateCommand {
                     case "--categories" -> categories = value(args, ++i, "--categories");
                     case "--sets" -> sets = Path.of(value(args, ++i, "--sets"));
                     case "--out" -> outDir = value(args, ++i, "--out");
+                    case "--set" -> only.add(value(args, ++i, "--set"));
                     case "--seed" -> {
                         String value = value(args, ++i, "--seed");
                         try {
@@ -82,7 +85,7 @@ public final class EvaluateCommand {
             return 2;
         }
         try {
-            EvaluationReport report = evaluate(categories, sets, seed, out);
+            EvaluationReport report = evaluate(categories, sets, only, seed, out);
             if (outDir.equals("-")) {
                 out.print(report.markdown());
             } else {
@@ -100,9 +103,15 @@ public final class EvaluateCommand {
     }
 
     /** Runs every set, printing one line per set as it is done. */
-    public static EvaluationReport evaluate(String categories, Path sets, long seed, PrintStream progress) {
+    public static EvaluationReport evaluate(String categories, Path sets, List<String> only, long seed,
+            PrintStream progress) {
         Evaluation evaluation = new Evaluation(categories, CategorySettings.defaults(), seed);
-        List<Evaluation.SetResult> results = sets(sets).stream().map(set -> {
+        List<Evaluation.LabelledSet> chosen = sets(sets).stream().filter(s -> only.isEmpty() || only.contains(s.name()))
+                .toList();
+        if (chosen.size() < only.size()) {
+            throw new IllegalArgumentException("no such set among " + only + " (sets: blind-articles, heldout-blind, heldout, tune)");
+        }
+        List<Evaluation.SetResult> results = chosen.stream().map(set -> {
             Evaluation.SetResult r = evaluation.run(set);
             progress.printf(Locale.ROOT, "%-15s %4d articles  top-1 %.3f (95 %% %.3f–%.3f)  no category %d%n", r.name(),
                     r.items(), r.accuracy(), r.interval95()[0], r.interval95()[1], r.none());
