@@ -32,8 +32,28 @@ class CategoryEnricherTest {
             assertThat(t.labelEn()).isNotBlank();
             assertThat(t.labelVi()).isNotBlank();
         });
-        assertThat(DATA.topic("medtop:11000000").labelVi()).isEqualTo("chính trị");
+        assertThat(DATA.topic("medtop:11000000").labelVi()).isEqualTo("chính trị và chính quyền");
         assertThat(DATA.topics().values().stream().filter(t -> !t.isTopLevel())).isNotEmpty();
+    }
+
+    /** Codes in IPTC's shape, each narrower topic under its top-level ancestor, every one of them with terms. */
+    @Test
+    void everyTopicIsAnIptcCodeUnderItsTopLevelTopicAndHasTermsInBothLanguages() throws Exception {
+        assertThat(DATA.topics().values()).allSatisfy(t -> {
+            assertThat(t.code()).matches("medtop:\\d{8}");
+            if (!t.isTopLevel()) {
+                assertThat(DATA.topic(t.parentCode()).isTopLevel()).as(t.code() + "'s parent").isTrue();
+            }
+        });
+        for (String language : List.of("vi", "en")) {
+            List<String> lines = new String(CategoryEnricherTest.class.getResourceAsStream(
+                    "/categories/lexicon/" + language + ".tsv").readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            List<String> terms = lines.stream().map(l -> l.split("\t")[0]).toList();
+            assertThat(terms).as(language + " terms listed once").doesNotHaveDuplicates();
+            java.util.Set<String> covered = lines.stream().map(l -> l.split("\t")[1]).collect(java.util.stream.Collectors.toSet());
+            assertThat(DATA.topics().keySet()).as(language + " topics without a term").allMatch(covered::contains);
+        }
     }
 
     @Test
@@ -43,7 +63,7 @@ class CategoryEnricherTest {
         Category best = categories.getFirst();
         assertThat(best.getCode()).isEqualTo("medtop:11000000");
         assertThat(best.getSource()).isEqualTo(CategorySource.LEXICON);
-        assertThat(best.getLabelEn()).isEqualTo("politics");
+        assertThat(best.getLabelEn()).isEqualTo("politics and government");
         assertThat(best.getParentCode()).isNull();
         assertThat(best.getScore()).isBetween(0.5, 1.0);
         assertThat(categories).hasSizeLessThanOrEqualTo(4);

@@ -108,8 +108,8 @@ class EnrichStreamIT {
             // categories
             Category first = out.getCategories().getFirst();
             assertThat(first.getCode()).isEqualTo("medtop:11000000");
-            assertThat(first.getLabelEn()).isEqualTo("politics");
-            assertThat(first.getLabelVi()).isEqualTo("chính trị");
+            assertThat(first.getLabelEn()).isEqualTo("politics and government");
+            assertThat(first.getLabelVi()).isEqualTo("chính trị và chính quyền");
             assertThat(first.getSource()).isEqualTo(CategorySource.LEXICON);
             assertThat(first.getScore()).isBetween(0.0, 1.0);
             // related: the earlier article, same language, never itself
