@@ -3,6 +3,7 @@ package news.pipeline.enrich.category;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,8 +41,8 @@ public final class LexiconModel {
         }
     }
 
-    /** Raw evidence per topic code (second-level ones also counted in their parent), and the terms that matched. */
-    public record Evidence(Map<String, Double> rawByCode, Map<String, Double> rawByTerm) {
+    /** Raw evidence per topic code (second-level ones also counted in their parent). */
+    public record Evidence(Map<String, Double> rawByCode) {
         public double raw(String code) {
             return rawByCode.getOrDefault(code, 0.0);
         }
@@ -55,62 +56,50 @@ public final class LexiconModel {
         List<String> bodyWords = Folding.words(body);
         boolean diacriticFree = isDiacriticFree(List.of(headlineWords, leadWords, bodyWords));
         Map<String, Double> byCode = new TreeMap<>();
-        Map<String, Double> byTerm = new TreeMap<>();
         for (Index index : selected) {
             // folding only matters for a lexicon written with diacritics (Vietnamese), never for English
             boolean folded = diacriticFree && index.hasDiacritics;
-            add(index, headlineWords, HEADLINE_BOOST, folded, byCode, byTerm);
-            add(index, leadWords, LEAD_BOOST, folded, byCode, byTerm);
-            add(index, bodyWords, BODY_BOOST, folded, byCode, byTerm);
+            add(index, headlineWords, HEADLINE_BOOST, folded, byCode);
+            add(index, leadWords, LEAD_BOOST, folded, byCode);
+            add(index, bodyWords, BODY_BOOST, folded, byCode);
         }
-        return new Evidence(byCode, byTerm);
+        return new Evidence(byCode);
     }
 
-    private void add(Index index, List<String> words, double boost, boolean folded, Map<String, Double> byCode,
-            Map<String, Double> byTerm) {
+    private void add(Index index, List<String> words, double boost, boolean folded, Map<String, Double> byCode) {
         if (words.isEmpty()) {
             return;
         }
         if (folded) {
             words = words.stream().map(Folding::fold).toList();
         }
-        Map<LexiconTerm, Integer> counts = new HashMap<>();
+        // identity: a term is one object of the index, and a record's hash would walk its word lists on every match
+        Map<LexiconTerm, Integer> counts = new IdentityHashMap<>();
+        Node root = folded ? index.folded : index.exact;
         for (int i = 0; i < words.size(); i++) {
-            List<LexiconTerm> candidates = (folded ? index.byFoldedFirstWord : index.byFirstWord).get(words.get(i));
-            if (candidates == null) {
-                continue;
-            }
-            for (LexiconTerm term : candidates) {
-                List<String> termWords = folded ? term.foldedWords() : term.words();
-                if (folded && termWords.size() < 2) {
-                    continue;
+            // walk the terms' word tree from this word on: one map look-up per word of the longest match, however
+            // many terms share the first word
+            Node node = root;
+            for (int j = i; j < words.size(); j++) {
+                node = node.next == null ? null : node.next.get(words.get(j));
+                if (node == null) {
+                    break;
                 }
-                if (matchesAt(words, i, termWords)) {
-                    counts.merge(term, 1, Integer::sum);
+                if (node.terms != null) {
+                    for (LexiconTerm term : node.terms) {
+                        counts.merge(term, 1, Integer::sum);
+                    }
                 }
             }
         }
         counts.forEach((term, count) -> {
             double contribution = term.weight() * boost * (1 + Math.log(count));
-            byTerm.merge(term.term() + "→" + term.code(), contribution, Double::sum);
             byCode.merge(term.code(), contribution, Double::sum);
             MediaTopic topic = data.topic(term.code());
             if (topic != null && !topic.isTopLevel()) {
                 byCode.merge(topic.parentCode(), contribution, Double::sum);
             }
         });
-    }
-
-    private static boolean matchesAt(List<String> words, int start, List<String> termWords) {
-        if (start + termWords.size() > words.size()) {
-            return false;
-        }
-        for (int j = 0; j < termWords.size(); j++) {
-            if (!words.get(start + j).equals(termWords.get(j))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static boolean isDiacriticFree(List<List<String>> words) {
@@ -140,16 +129,39 @@ public final class LexiconModel {
         return true;
     }
 
+    /** The terms as a tree of their words: a node holds the terms that end with the word leading to it. */
+    private static final class Node {
+        Map<String, Node> next;
+        List<LexiconTerm> terms;
+
+        void add(List<String> words, LexiconTerm term) {
+            Node node = this;
+            for (String word : words) {
+                if (node.next == null) {
+                    node.next = new HashMap<>();
+                }
+                node = node.next.computeIfAbsent(word, w -> new Node());
+            }
+            if (node.terms == null) {
+                node.terms = new ArrayList<>(1);
+            }
+            node.terms.add(term);
+        }
+    }
+
     private static final class Index {
-        final Map<String, List<LexiconTerm>> byFirstWord = new HashMap<>();
-        final Map<String, List<LexiconTerm>> byFoldedFirstWord = new HashMap<>();
+        final Node exact = new Node();
+        /** Folded words, terms of two words or more only: single folded Vietnamese syllables are too ambiguous. */
+        final Node folded = new Node();
         final boolean hasDiacritics;
 
         Index(List<LexiconTerm> terms) {
             hasDiacritics = terms.stream().anyMatch(t -> !t.words().equals(t.foldedWords()));
             for (LexiconTerm term : terms) {
-                byFirstWord.computeIfAbsent(term.words().getFirst(), w -> new ArrayList<>()).add(term);
-                byFoldedFirstWord.computeIfAbsent(term.foldedWords().getFirst(), w -> new ArrayList<>()).add(term);
+                exact.add(term.words(), term);
+                if (term.foldedWords().size() >= 2) {
+                    folded.add(term.foldedWords(), term);
+                }
             }
         }
     }
