@@ -88,7 +88,8 @@ class ReenrichmentIT {
             assertThat(rest.resumed()).isTrue();
             assertThat(rest.complete()).isTrue();
             assertThat(rest.sent()).as("where the first slice stopped, nothing twice").isEqualTo(1);
-            assertThat(rest.killed()).isEqualTo(1);
+            // the kill may lie before or after the first slice's stopping point (records of several partitions)
+            assertThat(first.killed() + rest.killed()).isEqualTo(1);
 
             Reenrichment job = job(endpoints, raw, enriched, group, progressGroup, 0, false);
             try (Admin admin = Admin.create(job.adminConfig())) {
