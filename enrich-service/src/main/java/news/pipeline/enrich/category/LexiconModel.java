@@ -73,8 +73,10 @@ public final class LexiconModel {
         if (folded) {
             words = words.stream().map(Folding::fold).toList();
         }
-        // identity: a term is one object of the index, and a record's hash would walk its word lists on every match
+        // identity: a term is one object of the index, and a record's hash would walk its word lists on every match;
+        // the terms in the order the text holds them, so the evidence is summed in the same order on every run
         Map<LexiconTerm, Integer> counts = new IdentityHashMap<>();
+        List<LexiconTerm> found = new ArrayList<>();
         Node root = folded ? index.folded : index.exact;
         for (int i = 0; i < words.size(); i++) {
             // walk the terms' word tree from this word on: one map look-up per word of the longest match, however
@@ -87,19 +89,22 @@ public final class LexiconModel {
                 }
                 if (node.terms != null) {
                     for (LexiconTerm term : node.terms) {
-                        counts.merge(term, 1, Integer::sum);
+                        if (counts.merge(term, 1, Integer::sum) == 1) {
+                            found.add(term);
+                        }
                     }
                 }
             }
         }
-        counts.forEach((term, count) -> {
+        for (LexiconTerm term : found) {
+            int count = counts.get(term);
             double contribution = term.weight() * boost * (1 + Math.log(count));
             byCode.merge(term.code(), contribution, Double::sum);
             MediaTopic topic = data.topic(term.code());
             if (topic != null && !topic.isTopLevel()) {
                 byCode.merge(topic.parentCode(), contribution, Double::sum);
             }
-        });
+        }
     }
 
     static boolean isDiacriticFree(List<List<String>> words) {

@@ -31,16 +31,21 @@ public final class EvaluateCommand {
             Exit codes: 0 done, 1 failed (a set unreadable), 2 usage error.
             """;
 
-    /** The sets, most telling first. */
-    static List<Evaluation.LabelledSet> sets(Path dir) {
-        return List.of(
-                Evaluation.jsonLines("blind-articles", "204 whole articles (vi, en; 6 per topic and language), written "
-                        + "before the word lists' coverage work and never tuned on", dir.resolve("blind")),
-                Evaluation.tsv("heldout-blind", "headline + lead, written after the first word lists were frozen, in "
-                        + "wording chosen without them; never tuned on", dir.resolve("heldout-blind.tsv")),
-                Evaluation.tsv("heldout", "headline + lead, written with the first word lists by their author; not "
-                        + "tuned on, but close to their vocabulary", dir.resolve("heldout.tsv")),
-                Evaluation.tsv("tune", "headline + lead the word lists are tuned against", dir.resolve("tune.tsv")));
+    /** The sets' names, most telling first. */
+    static final List<String> SETS = List.of("blind-articles", "heldout-blind", "heldout", "tune");
+
+    /** One set of the directory, by name. */
+    static Evaluation.LabelledSet set(Path dir, String name) {
+        return switch (name) {
+            case "blind-articles" -> Evaluation.jsonLines(name, "204 whole articles (vi, en; 6 per topic and language), "
+                    + "written before the word lists' coverage work and never tuned on", dir.resolve("blind"));
+            case "heldout-blind" -> Evaluation.tsv(name, "headline + lead, written after the first word lists were "
+                    + "frozen, in wording chosen without them; never tuned on", dir.resolve("heldout-blind.tsv"));
+            case "heldout" -> Evaluation.tsv(name, "headline + lead, written with the first word lists by their author; "
+                    + "not tuned on, but close to their vocabulary", dir.resolve("heldout.tsv"));
+            case "tune" -> Evaluation.tsv(name, "headline + lead the word lists are tuned against", dir.resolve("tune.tsv"));
+            default -> throw new IllegalArgumentException("no set " + name + " (sets: " + String.join(", ", SETS) + ")");
+        };
     }
 
     static final String COMMAND = "bin/evaluate-enrichment";
@@ -49,6 +54,9 @@ public final class EvaluateCommand {
     }
 
     public static void main(String[] args) {
+        // outside Spring, logback's default would print every INFO line to stdout, into a report printed there
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         System.exit(run(args, System.out, System.err));
     }
 
@@ -68,7 +76,13 @@ public final class EvaluateCommand {
                     case "--categories" -> categories = value(args, ++i, "--categories");
                     case "--sets" -> sets = Path.of(value(args, ++i, "--sets"));
                     case "--out" -> outDir = value(args, ++i, "--out");
-                    case "--set" -> only.add(value(args, ++i, "--set"));
+                    case "--set" -> {
+                        String name = value(args, ++i, "--set");
+                        if (!SETS.contains(name)) {
+                            throw new IllegalArgumentException("no set " + name + " (sets: " + String.join(", ", SETS) + ")");
+                        }
+                        only.add(name);
+                    }
                     case "--seed" -> {
                         String value = value(args, ++i, "--seed");
                         try {
@@ -106,11 +120,8 @@ public final class EvaluateCommand {
     public static EvaluationReport evaluate(String categories, Path sets, List<String> only, long seed,
             PrintStream progress) {
         Evaluation evaluation = new Evaluation(categories, CategorySettings.defaults(), seed);
-        List<Evaluation.LabelledSet> chosen = sets(sets).stream().filter(s -> only.isEmpty() || only.contains(s.name()))
-                .toList();
-        if (chosen.size() < only.size()) {
-            throw new IllegalArgumentException("no such set among " + only + " (sets: blind-articles, heldout-blind, heldout, tune)");
-        }
+        List<Evaluation.LabelledSet> chosen = SETS.stream().filter(name -> only.isEmpty() || only.contains(name))
+                .map(name -> set(sets, name)).toList();
         List<Evaluation.SetResult> results = chosen.stream().map(set -> {
             Evaluation.SetResult r = evaluation.run(set);
             progress.printf(Locale.ROOT, "%-15s %4d articles  top-1 %.3f (95 %% %.3f–%.3f)  no category %d%n", r.name(),

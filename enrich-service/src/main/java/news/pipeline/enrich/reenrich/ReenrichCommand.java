@@ -132,7 +132,9 @@ public final class ReenrichCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 // as arguments: above application.yml's levels; the Kafka clients' warnings are about their own plumbing
-                .run("--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR")) {
+                .run("--logging.level.root=WARN", "--logging.level.org.apache.kafka=ERROR",
+                        // its failure is reported below in one line, not as Spring's stack trace
+                        "--logging.level.org.springframework.boot.SpringApplication=OFF")) {
             PipelineTopics topics = context.getBean(PipelineTopics.class);
             EnrichProperties enrich = context.getBean(EnrichProperties.class);
             Reenrichment job = new Reenrichment(new Reenrichment.Settings(

@@ -67,7 +67,7 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
             fields.article(raw.getId()).feed(raw.getFeed());
             validate(raw);
             int revision = revision(message.getHeaders().get(ArticleVersions.REVISION_HEADER));
-            if (!versions.offer(raw.getId(), ArticleVersions.ordinal(raw.getVersion(), revision))) {
+            if (!versions.offer(raw.getId(), ordinal(raw, revision))) {
                 // written after the newer one, it would be the record the compacted topic keeps (and a reindex uses)
                 stale.increment();
                 log.info("skipped stale id={} version={} revision={} ({} already enriched) topic={} partition={} offset={}",
@@ -88,6 +88,14 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
                     .setHeader(KafkaHeaders.KEY, enriched.getId())
                     .setHeader(EnrichedTopicFollower.ORIGIN_HEADER, origin)
                     .build();
+        }
+    }
+
+    private static long ordinal(RawArticle raw, int revision) {
+        try {
+            return ArticleVersions.ordinal(raw.getVersion(), revision);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("validate", "article " + raw.getId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -88,8 +88,14 @@ public final class EnrichedTopicFollower implements SmartLifecycle, AutoCloseabl
         if (article != null) {
             // strictly newer: this instance's own outputs (from before a restart, or without the header) come back at
             // the version it already holds, and analysing them again cost 1.5 ms of CPU per article (20261203-143020)
-            if (versions.offerNewer(article.getId(),
-                    ArticleVersions.ordinal(article.getVersion(), article.getEnrichmentRevision()))) {
+            long ordinal;
+            try {
+                ordinal = ArticleVersions.ordinal(article.getVersion(), article.getEnrichmentRevision());
+            } catch (IllegalArgumentException e) { // written before ingest capped versions: cannot be ordered, skipped
+                log.warn("skipped article {} of {}: {}", article.getId(), topic.name(), e.getMessage());
+                return;
+            }
+            if (versions.offerNewer(article.getId(), ordinal)) {
                 index.accept(article);
                 takenIn.incrementAndGet();
             }

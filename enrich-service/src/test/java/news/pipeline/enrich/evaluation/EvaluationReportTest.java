@@ -47,10 +47,20 @@ class EvaluationReportTest {
         }
     }
 
+    @Test
+    void aWrongCommandLineIsOneLineAndExitCodeTwo() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = EvaluateCommand.run(new String[] {"--set", "nope"}, new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("evaluate-enrichment: no set nope (sets: blind-articles, heldout-blind")
+                .endsWith("(bin/evaluate-enrichment --help)\n");
+    }
+
     /** At least 200 whole articles, both languages, every top-level topic, bodies of at least 150 words. */
     @Test
     void theBlindSetIsWholeArticlesOfEveryTopicInBothLanguages() {
-        Evaluation.LabelledSet blind = EvaluateCommand.sets(SETS).getFirst();
+        Evaluation.LabelledSet blind = EvaluateCommand.set(SETS, "blind-articles");
         assertThat(blind.name()).isEqualTo("blind-articles");
         assertThat(blind.items()).hasSizeGreaterThanOrEqualTo(200);
         Map<String, Integer> perLanguageAndTopic = new HashMap<>();

@@ -140,6 +140,10 @@ public class ArticleIngestor {
             return floor;
         }
         long next = state.get().version() + 1;
+        if (next > ArticleVersions.MAX_ARTICLE_VERSION) {
+            throw new InvalidArticleException("version", "the article's next version would exceed "
+                    + ArticleVersions.MAX_ARTICLE_VERSION);
+        }
         // a version made from a receive time never falls below this one's: another ingest instance may have
         // written a later version this one has not seen, and with clocks in step that one is below ours.
         // Versions a feed numbers itself (1, 2, ...) are the feed's to order.

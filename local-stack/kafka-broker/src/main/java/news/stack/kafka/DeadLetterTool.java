@@ -173,15 +173,30 @@ public final class DeadLetterTool {
         return plan;
     }
 
+    /**
+     * The record as it was, to its target: its own headers go back with it (a re-enrichment's
+     * x-enrichment-revision, tracing), not the dead letter's; marked x-replayed-from.
+     */
+    static ProducerRecord<byte[], byte[]> again(Replay replay) {
+        ConsumerRecord<byte[], byte[]> letter = replay.letter();
+        ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(replay.target(), letter.key(), letter.value());
+        for (var header : letter.headers()) {
+            if (!header.key().startsWith("x-dead-letter-") && !header.key().startsWith("kafka_dlt-")
+                    && !header.key().equals("x-replayed-from")) {
+                again.headers().add(header.key(), header.value());
+            }
+        }
+        again.headers().add("x-replayed-from", (letter.topic() + "@" + letter.partition() + ":" + letter.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        return again;
+    }
+
     private static void replay(String bootstrap, List<Replay> plan) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 ToolSupport.producerConfig(bootstrap, "kafka-tools-replay"), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (Replay replay : plan) {
-                ConsumerRecord<byte[], byte[]> letter = replay.letter();
-                ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(replay.target(), letter.key(), letter.value());
-                again.headers().add("x-replayed-from", (letter.topic() + "@" + letter.partition() + ":" + letter.offset())
-                        .getBytes(StandardCharsets.UTF_8));
+                ProducerRecord<byte[], byte[]> again = again(replay);
                 try {
                     producer.send(again).get();
                 } catch (ExecutionException e) {

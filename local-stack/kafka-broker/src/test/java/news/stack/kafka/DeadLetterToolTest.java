@@ -78,6 +78,23 @@ class DeadLetterToolTest {
                 .hasMessage("dead letter at offset 7 has no original-topic header; pass --to TOPIC");
     }
 
+    @Test
+    void theRecordsOwnHeadersGoBackWithItAndTheDeadLettersDoNot() {
+        var letter = letter(3, "news.articles.raw");
+        letter.headers().add("x-enrichment-revision", "2".getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("x-dead-letter-reason", "boom".getBytes(StandardCharsets.UTF_8));
+
+        var again = DeadLetterTool.again(DeadLetterTool.plan(List.of(letter), null, Set.of("news.articles.raw")).getFirst());
+
+        assertThat(again.topic()).isEqualTo("news.articles.raw");
+        assertThat(new String(again.headers().lastHeader("x-enrichment-revision").value(), StandardCharsets.UTF_8))
+                .isEqualTo("2");
+        assertThat(again.headers().lastHeader("x-dead-letter-reason")).isNull();
+        assertThat(again.headers().lastHeader("kafka_dlt-original-topic")).isNull();
+        assertThat(new String(again.headers().lastHeader("x-replayed-from").value(), StandardCharsets.UTF_8))
+                .isEqualTo("d@0:3");
+    }
+
     static ConsumerRecord<byte[], byte[]> letter(long offset, String originalTopic) {
         var headers = new RecordHeaders();
         if (originalTopic != null) {

@@ -99,6 +99,7 @@ public class IndexManager {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+            putMapping(target); // made before the last start, perhaps from an older template
             client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(target)
                     .alias(config.alias()).isWriteIndex(true))));
             log.info("alias {} now points at existing index {}", config.alias(), target);

@@ -23,9 +23,15 @@ public sealed interface IndexAction permits IndexAction.Upsert, IndexAction.Dele
 
     /** Index the document under the article id, unless the index already holds this version or a newer one. */
     record Upsert(String id, long version, int revision, Map<String, Object> document) implements IndexAction {
+        public Upsert {
+            ArticleVersions.ordinal(version, revision); // one that cannot be ordered is refused here, for this record only
+        }
     }
 
     /** Remove the article (canceled or withheld), unless the index already holds a newer version. */
     record Delete(String id, long version, int revision, String reason) implements IndexAction {
+        public Delete {
+            ArticleVersions.ordinal(version, revision);
+        }
     }
 }

@@ -55,6 +55,15 @@ class ArticleDocumentTest {
         assertThat(ArticleDocument.toDocument(again)).containsEntry("version", 3L).containsEntry("enrichmentRevision", 2);
     }
 
+    /** Written before ingest capped versions, it is refused for itself (a dead letter), not with its batch. */
+    @Test
+    void aVersionThatLeavesNoRoomForRevisionsIsRefusedWhenMapped() {
+        EnrichedArticle huge = TestArticles.article("a", news.pipeline.schemas.topics.ArticleVersions.MAX_ARTICLE_VERSION + 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ArticleDocument.actionFor(huge))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("article version");
+    }
+
     @Test
     void categoryCodesHoldEachCodeAndItsParentOnce() {
         EnrichedArticle article = EnrichedArticle.newBuilder(TestArticles.article("a", 1))
