@@ -13,5 +13,5 @@ run_enrich_main() {
     jar="$(ls enrich-service/target/enrich-service-*.jar | head -1)"
   fi
   # JAVA_OPTS: e.g. -Xmx4g for bin/reenrich over an archive of millions (it holds ~150 bytes per article id)
-  exec "$JAVA25" ${JAVA_OPTS:--Xmx1g} -Dloader.main="$main" -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+  exec "$JAVA25" ${JAVA_OPTS:--Xmx1g} --sun-misc-unsafe-memory-access=allow -Dloader.main="$main" -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
