@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +18,9 @@ import news.pipeline.enrich.audio.AudioSettings;
 import news.pipeline.enrich.category.CategoryData;
 import news.pipeline.enrich.category.CategoryEnricher;
 import news.pipeline.enrich.category.CategorySettings;
-import news.pipeline.enrich.links.SourceLinkNormalizer;
 import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.enrich.related.RelatedSettings;
 import news.pipeline.enrich.stream.ArticleEnricher;
-import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.events.AudioRef;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
@@ -89,11 +86,9 @@ public final class EnrichCostBenchmark {
         for (int size : held) {
             Random random = new Random(seed);
             try (RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
-                    AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 20_971_520,
-                            Duration.ofSeconds(3), 150))) {
-                ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200),
-                        new SourceLinkNormalizer(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), related, categories, audio,
-                        "bench", new SimpleMeterRegistry());
+                    AudioEnricher audio = new AudioEnricher(AudioSettings.withoutMedia())) {
+                ArticleEnricher enricher = ArticleEnricher.standalone(related, categories, audio, "bench",
+                        new SimpleMeterRegistry());
                 long loadStart = processCpuNanos();
                 for (int i = 0; i < size; i++) {
                     RawArticle raw = sentences.article("held-" + i, random);

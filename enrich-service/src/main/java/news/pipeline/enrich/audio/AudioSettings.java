@@ -17,4 +17,9 @@ import java.util.List;
  */
 public record AudioSettings(Path mediaDir, List<String> allowedHosts, long maxBytes, Duration timeout,
         int wordsPerMinute) {
+
+    /** Nothing to fetch from: every duration is the feed's or estimated at 150 words per minute (evaluation, tests). */
+    public static AudioSettings withoutMedia() {
+        return new AudioSettings(null, List.of(), 20_971_520, Duration.ofSeconds(3), 150);
+    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,11 +21,9 @@ import news.pipeline.enrich.audio.AudioSettings;
 import news.pipeline.enrich.category.CategoryData;
 import news.pipeline.enrich.category.CategoryEnricher;
 import news.pipeline.enrich.category.CategorySettings;
-import news.pipeline.enrich.links.SourceLinkNormalizer;
 import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.enrich.related.RelatedSettings;
 import news.pipeline.enrich.stream.ArticleEnricher;
-import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.events.Category;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.PubStatus;
@@ -89,10 +86,9 @@ public final class Evaluation {
         Map<String, Integer> confusions = new TreeMap<>();
         Instant first = Instant.parse("2026-11-01T00:00:00Z");
         try (RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
-             AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 1, Duration.ofSeconds(1), 150))) {
-            ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200),
-                    new SourceLinkNormalizer(ZoneId.of("Asia/Ho_Chi_Minh")), related,
-                    new CategoryEnricher(data, settings), audio, "evaluation", new SimpleMeterRegistry());
+             AudioEnricher audio = new AudioEnricher(AudioSettings.withoutMedia())) {
+            ArticleEnricher enricher = ArticleEnricher.standalone(related, new CategoryEnricher(data, settings), audio,
+                    "evaluation", new SimpleMeterRegistry());
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
                 EnrichedArticle enriched = enricher.enrich(raw(set.name(), item, first.plus(Duration.ofMinutes(20L * i))));

@@ -3,9 +3,7 @@ package news.pipeline.enrich.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import news.pipeline.enrich.SeedArticle;
 import news.pipeline.enrich.audio.AudioEnricher;
@@ -13,10 +11,8 @@ import news.pipeline.enrich.audio.AudioSettings;
 import news.pipeline.enrich.category.CategoryEnricher;
 import news.pipeline.enrich.category.CategoryData;
 import news.pipeline.enrich.category.CategorySettings;
-import news.pipeline.enrich.links.SourceLinkNormalizer;
 import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.enrich.related.RelatedSettings;
-import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.events.EnrichedArticle;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -27,9 +23,8 @@ class ArticleEnricherTest {
     void eachEnricherIsTimedOncePerArticleAndTheArticleJoinsTheRelatedIndex() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
-                AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 1_000_000, Duration.ofSeconds(1), 150))) {
-            ArticleEnricher enricher = new ArticleEnricher(new TextEnricher(200), new SourceLinkNormalizer(ZoneId.of("Asia/Ho_Chi_Minh")),
-                    related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/", List.of("vi", "en")),
+                AudioEnricher audio = new AudioEnricher(AudioSettings.withoutMedia())) {
+            ArticleEnricher enricher = ArticleEnricher.standalone(related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/", List.of("vi", "en")),
                     CategorySettings.defaults()), audio, "test", meters);
 
             enricher.enrich(SeedArticle.article("seed-1"));

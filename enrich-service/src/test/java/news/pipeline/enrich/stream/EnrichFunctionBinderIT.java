@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import news.pipeline.enrich.SeedArticle;
@@ -16,10 +14,8 @@ import news.pipeline.enrich.audio.AudioSettings;
 import news.pipeline.enrich.category.CategoryData;
 import news.pipeline.enrich.category.CategoryEnricher;
 import news.pipeline.enrich.category.CategorySettings;
-import news.pipeline.enrich.links.SourceLinkNormalizer;
 import news.pipeline.enrich.related.RelatedIndex;
 import news.pipeline.enrich.related.RelatedSettings;
-import news.pipeline.enrich.text.TextEnricher;
 import news.pipeline.events.EnrichedArticle;
 import news.pipeline.events.RawArticle;
 import news.pipeline.schemas.topics.TopicSpec;
@@ -120,9 +116,8 @@ class EnrichFunctionBinderIT {
         @Bean
         ArticleEnricher articleEnricher() {
             RelatedIndex related = new RelatedIndex(RelatedSettings.defaults());
-            AudioEnricher audio = new AudioEnricher(new AudioSettings(null, List.of(), 1_000_000, Duration.ofSeconds(1), 150));
-            return new ArticleEnricher(new TextEnricher(200), new SourceLinkNormalizer(ZoneId.of("Asia/Ho_Chi_Minh")),
-                    related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/",
+            AudioEnricher audio = new AudioEnricher(AudioSettings.withoutMedia());
+            return ArticleEnricher.standalone(related, new CategoryEnricher(CategoryData.load(new DefaultResourceLoader(), "classpath:categories/",
                     List.of("vi", "en")), CategorySettings.defaults()), audio, "binder-test", new SimpleMeterRegistry());
         }
 
