@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import news.pipeline.enrich.CommandLine;
+import news.pipeline.enrich.CommandLine.UsageException;
 import news.pipeline.enrich.category.CategorySettings;
 
 /**
@@ -61,6 +63,10 @@ public final class EvaluateCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (CommandLine.wantsHelp(args)) {
+            out.print(USAGE);
+            return 0;
+        }
         String categories = "classpath:categories/";
         Path sets = Path.of("enrich-service/src/test/resources/evaluation");
         String outDir = "enrich-service/evaluation";
@@ -69,34 +75,36 @@ public final class EvaluateCommand {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return 0;
+                    case "--categories" -> categories = CommandLine.value(args, ++i, "--categories");
+                    case "--sets" -> {
+                        String value = CommandLine.value(args, ++i, "--sets");
+                        try {
+                            sets = Path.of(value);
+                        } catch (java.nio.file.InvalidPathException e) {
+                            throw new UsageException("--sets takes a directory, got " + value);
+                        }
                     }
-                    case "--categories" -> categories = value(args, ++i, "--categories");
-                    case "--sets" -> sets = Path.of(value(args, ++i, "--sets"));
-                    case "--out" -> outDir = value(args, ++i, "--out");
+                    case "--out" -> outDir = CommandLine.value(args, ++i, "--out");
                     case "--set" -> {
-                        String name = value(args, ++i, "--set");
+                        String name = CommandLine.value(args, ++i, "--set");
                         if (!SETS.contains(name)) {
-                            throw new IllegalArgumentException("no set " + name + " (sets: " + String.join(", ", SETS) + ")");
+                            throw new UsageException("no set " + name + " (sets: " + String.join(", ", SETS) + ")");
                         }
                         only.add(name);
                     }
                     case "--seed" -> {
-                        String value = value(args, ++i, "--seed");
+                        String value = CommandLine.value(args, ++i, "--seed");
                         try {
                             seed = Long.parseLong(value);
                         } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("--seed takes a whole number, got " + value);
+                            throw new UsageException("--seed takes a whole number, got " + value);
                         }
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw new UsageException("unknown option " + args[i]);
                 }
             }
-        } catch (IllegalArgumentException e) {
-            err.println("evaluate-enrichment: " + e.getMessage() + " (" + COMMAND + " --help)");
-            return 2;
+        } catch (UsageException e) {
+            return CommandLine.usageError(err, "evaluate-enrichment", e);
         }
         try {
             EvaluationReport report = evaluate(categories, sets, only, seed, out);
@@ -129,12 +137,5 @@ public final class EvaluateCommand {
             return r;
         }).toList();
         return new EvaluationReport(results, evaluation.data(), COMMAND, categories, seed);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 }

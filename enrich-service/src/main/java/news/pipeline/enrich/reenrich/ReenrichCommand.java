@@ -3,6 +3,8 @@ package news.pipeline.enrich.reenrich;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import news.pipeline.enrich.CommandLine;
+import news.pipeline.enrich.CommandLine.UsageException;
 import news.pipeline.enrich.config.EnrichProperties;
 import news.pipeline.support.kafka.PipelineTopics;
 import news.pipeline.support.registry.SchemaRegistrySettings;
@@ -62,7 +64,7 @@ public final class ReenrichCommand {
                     case "--restart" -> restart = true;
                     case "--no-wait" -> wait = false;
                     case "--max-articles" -> {
-                        String value = value(args, ++i, arg);
+                        String value = CommandLine.value(args, ++i, arg);
                         try {
                             maxArticles = Long.parseLong(value);
                         } catch (NumberFormatException e) {
@@ -73,31 +75,18 @@ public final class ReenrichCommand {
                         }
                     }
                     case "--stall-timeout" -> {
-                        String value = value(args, ++i, arg);
+                        String value = CommandLine.value(args, ++i, arg);
                         try {
                             stall = DurationStyle.detectAndParse(value);
                         } catch (IllegalArgumentException | DateTimeParseException e) {
                             throw new UsageException("--stall-timeout takes a duration such as 90s or 10m, got " + value);
                         }
                     }
-                    case "--group" -> group = value(args, ++i, arg);
+                    case "--group" -> group = CommandLine.value(args, ++i, arg);
                     default -> throw new UsageException("unknown option " + arg);
                 }
             }
             return new Options(dryRun, restart, maxArticles, wait && !dryRun, stall, group);
-        }
-
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length || args[i].startsWith("--")) {
-                throw new UsageException(option + " needs a value");
-            }
-            return args[i];
-        }
-    }
-
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
         }
     }
 
@@ -116,18 +105,15 @@ public final class ReenrichCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        for (String arg : args) {
-            if (arg.equals("-h") || arg.equals("--help")) {
-                out.print(USAGE);
-                return 0;
-            }
+        if (CommandLine.wantsHelp(args)) {
+            out.print(USAGE);
+            return 0;
         }
         Options options;
         try {
             options = Options.parse(args);
         } catch (UsageException e) {
-            err.println("reenrich: " + e.getMessage() + " (bin/reenrich --help)");
-            return 2;
+            return CommandLine.usageError(err, "reenrich", e);
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
@@ -137,8 +123,9 @@ public final class ReenrichCommand {
                         "--logging.level.org.springframework.boot.SpringApplication=OFF")) {
             PipelineTopics topics = context.getBean(PipelineTopics.class);
             EnrichProperties enrich = context.getBean(EnrichProperties.class);
-            Reenrichment job = new Reenrichment(new Reenrichment.Settings(
-                    context.getBean(KafkaProperties.class).buildConsumerProperties(),
+            KafkaProperties kafka = context.getBean(KafkaProperties.class);
+            Reenrichment job = new Reenrichment(new Reenrichment.Settings(kafka.buildConsumerProperties(),
+                    kafka.buildProducerProperties(), kafka.buildAdminProperties(),
                     context.getBean(SchemaRegistrySettings.class).config(), topics.enrichedArticles(),
                     topics.rawArticles(), options.group(), enrich.consumerGroup(), options.maxArticles(),
                     options.dryRun(), options.restart()));
