@@ -60,14 +60,18 @@ public final class Reenrichment {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     /**
-     * @param kafka        Kafka client settings (enrich-service's consumer properties); serdes and groups are set here
+     * @param consumer     Kafka consumer settings (enrich-service's, Spring Boot's {@code buildConsumerProperties});
+     *                     group, commits and serdes are set here
+     * @param producer     Kafka producer settings (Boot's {@code buildProducerProperties}); acks, idempotence set here
+     * @param admin        Kafka admin client settings (Boot's {@code buildAdminProperties})
      * @param registry     schema registry settings of the topics' serdes
      * @param group        the consumer group holding this command's progress
      * @param enrichGroup  enrich-service's consumer group on the raw topic, to wait for
      * @param maxArticles  stop after sending this many (0: no limit); the run stays resumable
      * @param dryRun       count only: send and commit nothing
      */
-    public record Settings(Map<String, Object> kafka, Map<String, ?> registry, TopicSpec<EnrichedArticle> enriched,
+    public record Settings(Map<String, Object> consumer, Map<String, Object> producer, Map<String, Object> admin,
+            Map<String, ?> registry, TopicSpec<EnrichedArticle> enriched,
             TopicSpec<RawArticle> raw, String group, String enrichGroup, long maxArticles, boolean dryRun,
             boolean restart) {
     }
@@ -114,7 +118,7 @@ public final class Reenrichment {
     }
 
     /** Where each partition's part of the run starts and ends. */
-    private record Plan(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, long startedAt, boolean resumed) {
+    private record Plan(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, boolean resumed) {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
@@ -131,25 +135,22 @@ public final class Reenrichment {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions), TIMEOUT);
         Map<TopicPartition, Long> start = new HashMap<>();
         Map<TopicPartition, Long> end = new HashMap<>();
-        Long startedAt = null;
         boolean unfinished = false;
         for (TopicPartition p : partitions) {
             OffsetAndMetadata c = committed.get(p);
             String[] meta = c == null || c.metadata() == null ? new String[0] : c.metadata().split(" ");
-            if (meta.length != 3 || !meta[0].equals(RUN)) {
-                startedAt = null;
+            if (meta.length != 2 || !meta[0].equals(RUN)) {
+                unfinished = false; // a partition without a run's mark: no run to resume
                 break;
             }
-            startedAt = Long.parseLong(meta[1]);
             start.put(p, c.offset());
-            end.put(p, Long.parseLong(meta[2]));
+            end.put(p, Long.parseLong(meta[1]));
             unfinished |= c.offset() < end.get(p);
         }
-        if (startedAt != null && unfinished && !settings.restart()) {
-            return new Plan(start, end, startedAt, true);
+        if (unfinished && !settings.restart()) {
+            return new Plan(start, end, true);
         }
-        return new Plan(consumer.beginningOffsets(partitions, TIMEOUT), consumer.endOffsets(partitions, TIMEOUT),
-                System.currentTimeMillis(), false);
+        return new Plan(consumer.beginningOffsets(partitions, TIMEOUT), consumer.endOffsets(partitions, TIMEOUT), false);
     }
 
     /**
@@ -166,7 +167,7 @@ public final class Reenrichment {
         }
         listener.phase("scanning", total);
         long[] read = {0};
-        try (TopicReader reader = TopicReader.fromBeginning(settings.kafka(), settings.enriched().name(),
+        try (TopicReader reader = TopicReader.fromBeginning(settings.consumer(), settings.enriched().name(),
                 "reenrich-scan", 2000, TIMEOUT)) {
             reader.readToEnd(Duration.ofDays(1), Duration.ofMillis(200), batch -> {
                 for (ConsumerRecord<String, byte[]> record : batch) {
@@ -295,7 +296,7 @@ public final class Reenrichment {
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         next.forEach((p, offset) -> offsets.put(p, new OffsetAndMetadata(Math.min(offset, plan.end().get(p)),
-                RUN + " " + plan.startedAt() + " " + plan.end().get(p))));
+                RUN + " " + plan.end().get(p))));
         consumer.commitSync(offsets, Duration.ofSeconds(30));
     }
 
@@ -326,20 +327,14 @@ public final class Reenrichment {
     }
 
     public Map<String, Object> adminConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", settings.kafka().get("bootstrap.servers"));
-        settings.kafka().forEach((k, v) -> {
-            if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-                config.put(k, v);
-            }
-        });
+        Map<String, Object> config = new HashMap<>(settings.admin());
         config.put("request.timeout.ms", 15_000);
         config.put("default.api.timeout.ms", 30_000);
         return config;
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(settings.kafka());
+        Map<String, Object> config = new HashMap<>(settings.consumer());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -351,10 +346,7 @@ public final class Reenrichment {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>(settings.kafka());
-        config.keySet().removeIf(k -> k.startsWith("group.") || k.startsWith("auto.") || k.startsWith("enable.auto")
-                || k.startsWith("max.poll") || k.startsWith("isolation.") || k.startsWith("fetch.")
-                || k.contains("deserializer"));
+        Map<String, Object> config = new HashMap<>(settings.producer());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

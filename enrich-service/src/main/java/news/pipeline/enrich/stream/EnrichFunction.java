@@ -105,7 +105,7 @@ public class EnrichFunction implements Function<Message<ByteBuffer>, Message<byt
             return switch (header) {
                 case null -> 0;
                 case byte[] bytes -> ArticleVersions.revision(bytes);
-                case Number number -> ArticleVersions.revision(number.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                // a header mapper may have made it a number or text
                 default -> ArticleVersions.revision(header.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             };
         } catch (IllegalArgumentException e) {

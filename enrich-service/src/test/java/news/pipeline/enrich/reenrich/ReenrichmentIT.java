@@ -125,8 +125,8 @@ class ReenrichmentIT {
 
     private static Reenrichment job(Endpoints endpoints, String raw, String enriched, String enrichGroup, String group,
             long max, boolean dryRun) {
-        return new Reenrichment(new Reenrichment.Settings(
-                Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers()),
+        Map<String, Object> kafka = Map.of("bootstrap.servers", endpoints.kafkaBootstrapServers());
+        return new Reenrichment(new Reenrichment.Settings(kafka, kafka, kafka,
                 Map.of("schema.registry.url", endpoints.schemaRegistryUrl(), "specific.avro.reader", "true"),
                 Topics.ENRICHED_ARTICLES.named(enriched), Topics.RAW_ARTICLES.named(raw), group, enrichGroup, max,
                 dryRun, false));
